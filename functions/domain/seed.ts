@@ -1,0 +1,80 @@
+import type { DevSeedResult } from '../../shared/schemas/auth';
+import type { Role } from '../../shared/schemas/common';
+import { batchPut } from '../lib/db';
+import { newId } from '../lib/ids';
+import { K } from '../lib/keys';
+import { memberRecord, type NewMember } from './members';
+import { groupName, prng, schoolName, uniqueNames } from './names';
+import { groupRecord, orgRecord } from './orgs';
+
+export const DEV_DISTRICT = 'dist-dev';
+const COMMITTEE_SIZE = 3;
+
+/**
+ * Creates a new school with its people: member 0 is the chair, 1 the treasurer, the next three the
+ * committee, each union group has a leader, and `delegates` members are delegates (ordinary members
+ * first). Groups hold about 8 members each (at most 40 groups).
+ */
+export async function seedSchool(opts: { members: number; delegates: number; name?: string }): Promise<DevSeedResult> {
+  const now = new Date().toISOString();
+  const random = prng(Date.now() ^ Math.floor(Math.random() * 2 ** 31));
+  const orgId = newId('o');
+  const n = opts.members;
+  const groupCount = Math.max(1, Math.min(40, Math.ceil(n / 8)));
+  const groupIds = Array.from({ length: groupCount }, () => newId('g'));
+  const names = uniqueNames(n, random);
+  const memberIds = Array.from({ length: n }, () => newId('m'));
+  const groupOf = (i: number) => i % groupCount;
+
+  const roles: Role[][] = memberIds.map(() => []);
+  roles[0]!.push('chair');
+  roles[1]!.push('treasurer');
+  const committee = memberIds.slice(2, 2 + COMMITTEE_SIZE);
+  committee.forEach((_, i) => roles[2 + i]!.push('committee'));
+  // Each group's leader: its first member who holds no other office, else its first member.
+  const leaders = groupIds.map((_, g) => {
+    const inGroup = memberIds.map((_, i) => i).filter((i) => groupOf(i) === g);
+    return inGroup.find((i) => i >= 2 + COMMITTEE_SIZE) ?? inGroup[0]!;
+  });
+  leaders.forEach((i) => roles[i]!.push('groupLeader'));
+  // Delegates: from the last member backwards, so ordinary members come first.
+  const delegateIdx = Array.from({ length: opts.delegates }, (_, k) => n - 1 - k);
+  delegateIdx.forEach((i) => roles[i]!.push('delegate'));
+
+  const org = orgRecord({ orgId, districtId: DEV_DISTRICT, name: opts.name ?? schoolName(random), congressTerm: '第九届' }, now);
+  const items: object[] = [
+    { ...K.district(DEV_DISTRICT), type: 'district', districtId: DEV_DISTRICT, name: '示范区教育工会' },
+    org,
+    { pk: K.devOrgs(), sk: `${now}#${orgId}`, orgId, name: org.name, createdAt: now },
+    ...groupIds.map((groupId, g) => groupRecord({ orgId, groupId, name: groupName(g), leaderId: memberIds[leaders[g]!] }, now)),
+  ];
+  memberIds.forEach((memberId, i) => {
+    const staffNo = String(1001 + i);
+    const m: NewMember = {
+      memberId,
+      orgId,
+      districtId: DEV_DISTRICT,
+      name: names[i]!,
+      staffNo,
+      groupId: groupIds[groupOf(i)]!,
+      roles: roles[i]!,
+      delegateTerm: roles[i]!.includes('delegate') ? org.congressTerm : undefined,
+      retired: n >= 20 && i % 17 === 16,
+      active: true,
+      phone: `139${String(10000000 + Math.floor(random() * 89999999)).slice(0, 8)}`,
+    };
+    items.push(memberRecord(m, now), { ...K.staffNo(orgId, staffNo), type: 'staffNo', memberId });
+  });
+  await batchPut(items);
+
+  return {
+    orgId,
+    districtId: DEV_DISTRICT,
+    chair: memberIds[0]!,
+    treasurer: memberIds[1]!,
+    committee,
+    groupLeaders: leaders.map((i) => memberIds[i]!),
+    delegates: delegateIdx.map((i) => memberIds[i]!),
+    members: memberIds,
+  };
+}

@@ -1,0 +1,20 @@
+import { readConfig } from '../functions/lib/config';
+import { stackOptionsFromEnv, startStack } from './stack';
+
+// `npm run api`: the local API and its embedded DynamoDB, nothing else.
+try {
+  readConfig(); // refuses a prod stage with a default secret before anything listens
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(1);
+}
+const stack = await startStack(stackOptionsFromEnv());
+console.log(`local DynamoDB at ${stack.dynamoEndpoint}`);
+console.log(`listening on ${stack.url}`);
+
+const stop = async () => {
+  await stack.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

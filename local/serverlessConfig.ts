@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+/** Reads serverless.yml, the one description of routes and table, for the local stack. */
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+export interface RouteDef {
+  method: string;
+  path: string;
+  /** e.g. functions/handlers/health.handler */
+  handler: string;
+  routeKey: string;
+}
+
+interface ServerlessYml {
+  functions: Record<string, { handler: string; events?: { httpApi?: string | { method: string; path: string } }[] }>;
+  resources: { Resources: { Table: { Properties: Record<string, unknown> } } };
+}
+
+function load(): ServerlessYml {
+  // CloudFormation tags (!Ref, !GetAtt, !Join) don't matter locally: read them as plain values.
+  const tags = ['!Ref', '!GetAtt', '!Join', '!Sub'].map((tag) => ({
+    tag,
+    resolve: (v: unknown) => v,
+    collection: tag === '!Join' ? ('seq' as const) : undefined,
+  }));
+  return parse(readFileSync(`${ROOT}/serverless.yml`, 'utf8'), { customTags: tags as never, logLevel: 'error' }) as ServerlessYml;
+}
+
+export function routes(): RouteDef[] {
+  const out: RouteDef[] = [];
+  for (const fn of Object.values(load().functions)) {
+    for (const ev of fn.events ?? []) {
+      if (!ev.httpApi) continue;
+      const [method, path] = typeof ev.httpApi === 'string' ? (ev.httpApi === '*' ? ['*', '*'] : ev.httpApi.split(' ')) : [ev.httpApi.method, ev.httpApi.path];
+      out.push({ method: method!.toUpperCase(), path: path!, handler: fn.handler, routeKey: method === '*' ? '$default' : `${method!.toUpperCase()} ${path}` });
+    }
+  }
+  return out;
+}
+
+/** The table's key schema and indexes, as CreateTable wants them. */
+export function tableDefinition(tableName: string) {
+  const p = load().resources.Resources.Table.Properties;
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST' as const,
+    AttributeDefinitions: p.AttributeDefinitions,
+    KeySchema: p.KeySchema,
+    GlobalSecondaryIndexes: p.GlobalSecondaryIndexes,
+  };
+}

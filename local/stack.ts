@@ -1,0 +1,66 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceInUseException } from '@aws-sdk/client-dynamodb';
+import { startLocalDynamo, type LocalDynamo } from './dynamodb/index';
+import { startGateway } from './gateway';
+import { ROOT, tableDefinition } from './serverlessConfig';
+
+export interface StackOptions {
+  port: number;
+  dynamoPort: number;
+  dataDir: string;
+  tableName: string;
+}
+
+export function stackOptionsFromEnv(env = process.env): StackOptions {
+  return {
+    port: Number(env.PORT ?? 3000),
+    dynamoPort: Number(env.DYNAMODB_PORT ?? 8000),
+    dataDir: resolve(ROOT, env.DATA_DIR ?? '.data'),
+    tableName: env.TABLE_NAME ?? 'staff-home',
+  };
+}
+
+async function ensureTable(endpoint: string, tableName: string) {
+  const client = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  try {
+    await client.send(new CreateTableCommand(tableDefinition(tableName) as never));
+  } catch (err) {
+    if (!(err instanceof ResourceInUseException)) throw err;
+  }
+  for (let i = 0; i < 200; i++) {
+    const t = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    if (t.Table?.TableStatus === 'ACTIVE') return client.destroy();
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`table ${tableName} did not become ACTIVE`);
+}
+
+/**
+ * The local stack: the embedded DynamoDB (persisted under dataDir), the table from serverless.yml,
+ * and the real handlers behind the local gateway. The handlers find the emulator through the
+ * same environment variables the AWS SDK reads in Lambda.
+ */
+export async function startStack(opts: StackOptions) {
+  mkdirSync(opts.dataDir, { recursive: true });
+  const dynamo: LocalDynamo = await startLocalDynamo({ port: opts.dynamoPort, dataDir: resolve(opts.dataDir, 'dynamodb') });
+  Object.assign(process.env, {
+    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+    AWS_REGION: process.env.AWS_REGION ?? 'local',
+    AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'local',
+    AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'local',
+    TABLE_NAME: opts.tableName,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'WARN',
+  });
+  await ensureTable(dynamo.endpoint, opts.tableName);
+  const gateway = await startGateway(opts.port);
+  return {
+    url: gateway.url,
+    dynamoEndpoint: dynamo.endpoint,
+    async close() {
+      await new Promise<void>((r) => gateway.close(() => r()));
+      gateway.closeAllConnections();
+      await dynamo.close();
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import type { Role } from '../schemas/common';
+
+/**
+ * Who may call which route: the one place authorisation is decided.
+ *
+ * `roles`: any of these roles lets the caller in (every member has `member`).
+ * `scope`: which school the request acts on, found from a path parameter:
+ *   - 'org'   : `{orgId}`;   - 'member': the school of `{memberId}`;
+ *   - 'event' : the school of `{eventId}`; - 'campaign', 'donation', 'ballot' likewise;
+ *   - 'self'  : the caller's own data, no other school involved;
+ *   - 'public': no session needed.
+ * A caller acts only on their own school; a district admin also reads schools of their district
+ * where `district: true`.
+ */
+export type Scope = 'public' | 'self' | 'org' | 'member' | 'event' | 'campaign' | 'donation' | 'ballot';
+export interface Rule {
+  roles: readonly Role[];
+  scope: Scope;
+  district?: boolean;
+}
+
+export const EVERYONE: readonly Role[] = ['member'];
+export const COMMITTEE: readonly Role[] = ['committee', 'chair'];
+export const LEADERS: readonly Role[] = ['committee', 'chair', 'groupLeader'];
+export const CHAIR: readonly Role[] = ['chair'];
+export const TREASURER: readonly Role[] = ['treasurer'];
+
+const pub: Rule = { roles: EVERYONE, scope: 'public' };
+
+export const POLICY = {
+  'GET /health': pub,
+  'POST /auth/wechat-login': pub,
+  'POST /auth/bind': pub,
+  'POST /dev/seed': pub,
+  'POST /dev/login': pub,
+  'GET /dev/demo': pub,
+  'GET /dev/orgs/{orgId}/people': pub,
+
+  'GET /me': { roles: EVERYONE, scope: 'self' },
+  'POST /me/consent': { roles: EVERYONE, scope: 'self' },
+
+  'GET /orgs/{orgId}': { roles: EVERYONE, scope: 'org', district: true },
+  'GET /orgs/{orgId}/groups': { roles: EVERYONE, scope: 'org' },
+  'POST /orgs/{orgId}/groups': { roles: COMMITTEE, scope: 'org' },
+  'GET /orgs/{orgId}/members': { roles: LEADERS, scope: 'org' },
+  'POST /orgs/{orgId}/roster/import': { roles: COMMITTEE, scope: 'org' },
+  'GET /orgs/{orgId}/roster.xlsx': { roles: COMMITTEE, scope: 'org' },
+  'POST /orgs/{orgId}/invites': { roles: COMMITTEE, scope: 'org' },
+  'GET /orgs/{orgId}/audit': { roles: CHAIR, scope: 'org' },
+  'PATCH /members/{memberId}': { roles: COMMITTEE, scope: 'member' },
+  'POST /members/{memberId}/deactivate': { roles: COMMITTEE, scope: 'member' },
+} as const satisfies Record<string, Rule>;
+
+export type RouteKey = keyof typeof POLICY;
+
+export interface Caller {
+  roles: readonly Role[];
+  orgId: string;
+  districtId: string;
+}
+export interface Target {
+  orgId: string;
+  districtId: string;
+}
+
+export function hasAnyRole(caller: Pick<Caller, 'roles'>, roles: readonly Role[]): boolean {
+  return roles.some((r) => r === 'member' || caller.roles.includes(r));
+}
+
+/** Pure decision: may `caller` use `rule` on a resource of school `target`? */
+export function isAllowed(rule: Rule, caller: Caller, target?: Target): boolean {
+  if (rule.scope === 'public') return true;
+  if (rule.district && caller.roles.includes('districtAdmin') && target && target.districtId === caller.districtId) {
+    return true;
+  }
+  if (!hasAnyRole(caller, rule.roles)) return false;
+  if (rule.scope === 'self') return true;
+  return target !== undefined && target.orgId === caller.orgId;
+}

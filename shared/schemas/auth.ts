@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { Id } from './common';
+
+export const WechatLoginBody = z.strictObject({ code: z.string().min(1).max(128) });
+export type WechatLoginBody = z.infer<typeof WechatLoginBody>;
+
+/** Either a session, or (openid not yet bound to a member) a short-lived binding token. */
+export const WechatLoginResult = z.union([
+  z.object({ token: z.string() }),
+  z.object({ bindingToken: z.string(), needsBinding: z.literal(true) }),
+]);
+export type WechatLoginResult = z.infer<typeof WechatLoginResult>;
+
+export const INVITE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+export const InviteCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{8}$/, '邀请码为 8 位字母或数字');
+
+export const BindBody = z.strictObject({ bindingToken: z.string().min(1).max(4096), inviteCode: InviteCode });
+export type BindBody = z.infer<typeof BindBody>;
+
+export const SessionResult = z.object({ token: z.string() });
+export type SessionResult = z.infer<typeof SessionResult>;
+
+export const DevLoginBody = z.strictObject({ memberId: Id });
+export type DevLoginBody = z.infer<typeof DevLoginBody>;
+
+export const DevSeedBody = z
+  .strictObject({
+    members: z.int().min(10).max(5000).default(60),
+    delegates: z.int().min(0).max(5000).default(20),
+  })
+  .refine((b) => b.delegates <= b.members, { message: '代表人数不能超过会员人数', path: ['delegates'] });
+export type DevSeedBody = z.infer<typeof DevSeedBody>;
+
+export const DevSeedResult = z.object({
+  orgId: Id,
+  districtId: Id,
+  chair: Id,
+  treasurer: Id,
+  committee: z.array(Id),
+  groupLeaders: z.array(Id),
+  delegates: z.array(Id),
+  members: z.array(Id),
+});
+export type DevSeedResult = z.infer<typeof DevSeedResult>;

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+/** Ids are opaque, URL-safe strings made by the server (or, for donations, by the client). */
+export const Id = z.string().regex(/^[A-Za-z0-9_-]{4,64}$/, 'id 格式不正确');
+export type Id = z.infer<typeof Id>;
+
+/** ISO 8601 with an explicit offset, e.g. 2027-04-12T08:00:00+08:00. */
+export const IsoDateTime = z.iso.datetime({ offset: true });
+
+/** A calendar date, YYYY-MM-DD. */
+export const IsoDate = z.iso.date();
+
+/** Money is always an integer number of fen. */
+export const Fen = z.int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+export const ROLES = ['member', 'groupLeader', 'delegate', 'committee', 'treasurer', 'chair', 'districtAdmin'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+/** Chinese labels for roles, used by the app and exports. */
+export const ROLE_LABELS: Record<Role, string> = {
+  member: '会员',
+  groupLeader: '工会小组长',
+  delegate: '教代会代表',
+  committee: '工会委员',
+  treasurer: '经审/财务',
+  chair: '工会主席',
+  districtAdmin: '区教育工会',
+};
+
+export const ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'INVALID_INPUT',
+  'TOO_LARGE',
+  'RATE_LIMITED',
+  'INTERNAL',
+  'INVITE_INVALID',
+  'ALREADY_BOUND',
+  'WECHAT_ERROR',
+  'CONFLICT',
+  'SIGNUP_CLOSED',
+  'NOT_REGISTERED',
+  'DUPLICATE_ID',
+  'CAMPAIGN_CLOSED',
+  'ALREADY_VOTED',
+  'BALLOT_NOT_OPEN',
+  'BALLOT_NOT_CLOSED',
+  'EVENT_CANCELLED',
+] as const;
+export const ErrorCode = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ErrorBody = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+export const Ok = z.object({ ok: z.literal(true) });
