@@ -1,0 +1,69 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { POLICY, type Rule } from '../../shared/domain/policy';
+import { ROLES } from '../../shared/schemas/common';
+import { as, ordinary, seed, type School } from '../support/fixtures';
+
+/**
+ * The authorisation matrix through the real API: every route of the policy table × every
+ * seeded role × own school and another school. Write routes get a body the route does not
+ * accept, so an allowed caller sees 400 (nothing changes) and a refused one 403.
+ */
+type Call = Awaited<ReturnType<typeof as>>;
+const routes = (Object.entries(POLICY) as [string, Rule][]).filter(([, r]) => r.scope !== 'public');
+const seededRoles = ROLES.filter((r) => r !== 'districtAdmin');
+
+let home: School;
+let away: School;
+const callers: Record<string, { home: Call; away: Call }> = {};
+
+function holderOf(s: School, role: (typeof ROLES)[number]): string {
+  switch (role) {
+    case 'chair': return s.chair;
+    case 'treasurer': return s.treasurer;
+    case 'committee': return s.committee[0]!;
+    case 'groupLeader': return s.groupLeaders.find((id) => !s.delegates.includes(id))!;
+    case 'delegate': return s.delegates[0]!;
+    default: return ordinary(s);
+  }
+}
+
+function pathFor(route: string, s: School): string {
+  const target = s.members.at(-8)!; // an ordinary member nobody acts as
+  return route.split(' ')[1]!.replace('{orgId}', s.orgId).replace('{memberId}', target);
+}
+
+beforeAll(async () => {
+  [home, away] = await Promise.all([seed(30, 6), seed(30, 6)]);
+  for (const role of seededRoles) callers[role] = { home: await as(holderOf(home, role)), away: await as(holderOf(away, role)) };
+});
+
+describe.each(routes)('%s', (route, rule) => {
+  const method = route.split(' ')[0]!;
+  const body = method === 'GET' ? undefined : { notAField: true };
+  it.each(seededRoles)('as %s', async (role) => {
+    const allowed = rule.roles.includes('member') || rule.roles.includes(role);
+    const own = await callers[role]!.home(method, pathFor(route, home), body);
+    if (allowed) expect([200, 400], `${route} as ${role}: ${JSON.stringify(own.body)}`).toContain(own.status);
+    else {
+      expect(own.status, `${route} as ${role}`).toBe(403);
+      expect(own.body.error.code).toBe('FORBIDDEN');
+    }
+    if (rule.scope !== 'self') {
+      const other = await callers[role]!.away(method, pathFor(route, home), body);
+      expect(other.status, `${route} as ${role} of another school`).toBe(403);
+    }
+  });
+});
+
+describe('group leaders see only their own group, without phone numbers', () => {
+  it('filters the member list', async () => {
+    const leader = home.groupLeaders.find((id) => !home.delegates.includes(id))!;
+    const list = (await callers.groupLeader!.home('GET', `/orgs/${home.orgId}/members`)).body;
+    const me = list.members.find((m: { memberId: string }) => m.memberId === leader);
+    expect(me).toBeTruthy();
+    expect(list.members.every((m: { groupId: string; phone?: string }) => m.groupId === me.groupId && m.phone === undefined)).toBe(true);
+    const full = (await callers.committee!.home('GET', `/orgs/${home.orgId}/members`)).body;
+    expect(full.members).toHaveLength(30);
+    expect(full.members.every((m: { phone?: string }) => typeof m.phone === 'string')).toBe(true);
+  });
+});
