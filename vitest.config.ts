@@ -9,11 +9,14 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    // One file at a time: the API, the builds and the browser share two cores.
+    fileParallelism: false,
     reporters: ['default', './tests/support/summaryReporter.ts'],
     projects: [
       {
         test: {
           name: 'unit',
+          fileParallelism: false,
           include: ['shared/**/*.test.ts', 'functions/**/*.test.ts', 'local/**/*.test.ts', 'tests/dynamodb/**/*.test.ts'],
           testTimeout: 30_000,
         },
@@ -21,6 +24,7 @@ export default defineConfig({
       {
         test: {
           name: 'api',
+          fileParallelism: false,
           include: ['tests/api/**/*.test.ts', 'tests/reliability/**/*.test.ts'],
           globalSetup: ['./tests/support/apiGlobalSetup.ts'],
           testTimeout: 120_000,
@@ -30,6 +34,7 @@ export default defineConfig({
       {
         test: {
           name: 'build',
+          fileParallelism: false,
           include: ['tests/build/**/*.test.ts'],
           testTimeout: 600_000,
           hookTimeout: 600_000,

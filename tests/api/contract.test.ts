@@ -52,7 +52,7 @@ describe('contract basics', () => {
   });
 
   it('401 without, with a bad, or with a forged token; error shape always the same', async () => {
-    for (const headers of [{}, { authorization: 'Bearer nope' }, { authorization: 'Basic abc' }]) {
+    for (const headers of [{}, { authorization: 'Bearer nope' }, { authorization: 'Basic abc' }] as Record<string, string>[]) {
       const res = await anon()('GET', '/me', undefined, headers);
       expect(res.status).toBe(401);
       expect(res.body).toEqual({ error: { code: 'UNAUTHENTICATED', message: expect.stringMatching(/[\u4e00-\u9fa5]/) } });
