@@ -81,9 +81,9 @@ export async function redeemInvite(openid: string, code: string, now: Date): Pro
         Update: {
           TableName: table(),
           Key: K.member(invite.memberId),
-          UpdateExpression: 'SET wechatBound = :t',
+          UpdateExpression: 'SET wechatBound = :t, openid = :o',
           ConditionExpression: 'active = :t AND inviteHash = :h AND (attribute_not_exists(wechatBound) OR wechatBound = :f)',
-          ExpressionAttributeValues: { ':t': true, ':f': false, ':h': hash },
+          ExpressionAttributeValues: { ':t': true, ':f': false, ':h': hash, ':o': openid },
         },
       },
     ]);

@@ -24,6 +24,8 @@ export interface MemberRecord {
   phone?: string;
   birthDate?: string;
   wechatBound?: boolean;
+  /** Kept to send WeChat subscribe messages; never shown. */
+  openid?: string;
   createdAt: string;
   updatedAt: string;
 }

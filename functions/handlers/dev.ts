@@ -4,7 +4,7 @@ import { allRoles, getMember, listMembers } from '../domain/members';
 import { groupNames, listGroups } from '../domain/orgs';
 import { seedSchool } from '../domain/seed';
 import { config } from '../lib/config';
-import { db, getItem, isConditionFailed, table } from '../lib/db';
+import { db, getItem, isConditionFailed, queryAll, table } from '../lib/db';
 import { notFound } from '../lib/errors';
 import { created, defineApi, ok } from '../lib/http';
 import { issueSession } from '../lib/tokens';
@@ -63,5 +63,11 @@ export const handler = defineApi({
   'GET /dev/orgs/{orgId}/people': async ({ params }) => {
     devOnly();
     return ok({ orgId: params.orgId, people: await people(params.orgId!) });
+  },
+  /** What the local notifier would have sent to WeChat, newest last. */
+  'GET /dev/orgs/{orgId}/outbox': async ({ params }) => {
+    devOnly();
+    const items = await queryAll<Record<string, unknown>>({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `OUTBOX#${params.orgId}` } });
+    return ok({ messages: items.map(({ memberId, kind, title, body, link, sk }) => ({ memberId, kind, title, body, link, at: String(sk).split('#')[0] })) });
   },
 });

@@ -1,9 +1,11 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { PRIVACY_TEXT, PRIVACY_VERSION } from '../../shared/domain/privacy';
 import { ConsentBody } from '../../shared/schemas/member';
+import { myEventRegistrations } from '../domain/events';
 import { toMemberView } from '../domain/members';
 import { getOrg, groupNames, listGroups } from '../domain/orgs';
-import { db, getItem, table } from '../lib/db';
+import { db, getItem, queryAll, table } from '../lib/db';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { invalidInput } from '../lib/errors';
 import { defineApi, ok } from '../lib/http';
 import { K } from '../lib/keys';
@@ -27,5 +29,40 @@ export const handler = defineApi({
     const at = new Date().toISOString();
     await db().send(new PutCommand({ TableName: table(), Item: { ...K.consent(actor.memberId, version), type: 'consent', version, at } }));
     return ok({ version, at });
+  },
+  /** 我的报名: every live registration, newest event first. */
+  'GET /me/registrations': async ({ actor }) => {
+    const regs = (await myEventRegistrations(actor.memberId)).filter((r) => r.status !== 'cancelled');
+    return ok({ registrations: regs.map(({ eventId, status, family, choices, checkedInAt, registeredAt }) => ({ eventId, status, family, choices, checkedIn: Boolean(checkedInAt), registeredAt })) });
+  },
+
+  /** In-app messages (候补成功, 活动变更 ...), newest first. */
+  'GET /me/messages': async ({ actor }) => {
+    const out = await db().send(
+      new QueryCommand({
+        TableName: table(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :m)',
+        ExpressionAttributeValues: { ':pk': K.member(actor.memberId).pk, ':m': 'MSG#' },
+        ScanIndexForward: false,
+        Limit: 50,
+      }),
+    );
+    const messages = (out.Items ?? []).map(({ messageId, at, title, body, link, read }) => ({ messageId, at, title, body, link, read }));
+    return ok({ messages, unread: messages.filter((m) => !m.read).length });
+  },
+
+  'POST /me/messages/read': async ({ actor }) => {
+    const unread = await queryAll<{ pk: string; sk: string; read: boolean }>({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :m)',
+      FilterExpression: '#r = :f',
+      ExpressionAttributeNames: { '#r': 'read' },
+      ExpressionAttributeValues: { ':pk': K.member(actor.memberId).pk, ':m': 'MSG#', ':f': false },
+    });
+    await Promise.all(
+      unread.map((m) =>
+        db().send(new UpdateCommand({ TableName: table(), Key: { pk: m.pk, sk: m.sk }, UpdateExpression: 'SET #r = :t', ExpressionAttributeNames: { '#r': 'read' }, ExpressionAttributeValues: { ':t': true } })),
+      ),
+    );
+    return ok({ marked: unread.length });
   },
 });

@@ -3,6 +3,7 @@ import type { Role } from '../../shared/schemas/common';
 import { isAllowed, type Rule, type Scope, type Target } from '../../shared/domain/policy';
 import { allRoles, getMember, type MemberRecord } from '../domain/members';
 import { getOrg } from '../domain/orgs';
+import { getEvent } from '../domain/events';
 import { forbidden, notFound, unauthenticated } from './errors';
 import { verifySession } from './tokens';
 
@@ -46,6 +47,11 @@ const resolvers: Partial<Record<Scope, Resolver>> = {
   member: async (p) => {
     const m = p.memberId ? await getMember(p.memberId) : undefined;
     return m && { orgId: m.orgId, districtId: m.districtId, resource: m };
+  },
+  event: async (p) => {
+    const e = p.eventId ? await getEvent(p.eventId) : undefined;
+    const org = e && (await getOrg(e.orgId));
+    return e && org && { orgId: e.orgId, districtId: org.districtId, resource: e };
   },
 };
 export function registerResolver(scope: Scope, resolver: Resolver): void {

@@ -48,6 +48,21 @@ export const POLICY = {
   'POST /orgs/{orgId}/invites': { roles: COMMITTEE, scope: 'org' },
   'GET /orgs/{orgId}/audit': { roles: CHAIR, scope: 'org' },
   'PATCH /members/{memberId}': { roles: COMMITTEE, scope: 'member' },
+  'GET /me/registrations': { roles: EVERYONE, scope: 'self' },
+  'GET /me/messages': { roles: EVERYONE, scope: 'self' },
+  'POST /me/messages/read': { roles: EVERYONE, scope: 'self' },
+  'GET /dev/orgs/{orgId}/outbox': pub,
+
+  'POST /orgs/{orgId}/events': { roles: COMMITTEE, scope: 'org' },
+  'GET /orgs/{orgId}/events': { roles: EVERYONE, scope: 'org' },
+  'GET /events/{eventId}': { roles: EVERYONE, scope: 'event' },
+  'PATCH /events/{eventId}': { roles: COMMITTEE, scope: 'event' },
+  'POST /events/{eventId}/cancel': { roles: COMMITTEE, scope: 'event' },
+  'POST /events/{eventId}/registrations': { roles: EVERYONE, scope: 'event' },
+  'DELETE /events/{eventId}/registrations/me': { roles: EVERYONE, scope: 'event' },
+  'GET /events/{eventId}/registrations': { roles: LEADERS, scope: 'event' },
+  'POST /events/{eventId}/checkins': { roles: COMMITTEE, scope: 'event' },
+  'GET /events/{eventId}/roster.xlsx': { roles: COMMITTEE, scope: 'event' },
   'POST /members/{memberId}/deactivate': { roles: COMMITTEE, scope: 'member' },
 } as const satisfies Record<string, Rule>;
 

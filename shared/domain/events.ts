@@ -1,0 +1,66 @@
+/** Pure rules of event sign-up: seats, who gets one, in what order. */
+
+export interface SeatCounters {
+  capacity: number;
+  confirmedSeats: number;
+  waitingCount: number;
+}
+
+/** A sign-up takes one seat for the member and one per family member. */
+export const seatsFor = (family: number) => 1 + family;
+
+/**
+ * A newcomer is confirmed only if their seats fit and nobody is waiting:
+ * those past capacity wait in order, and a newcomer never jumps the queue.
+ */
+export const canConfirm = (c: SeatCounters, seats: number) => c.waitingCount === 0 && c.confirmedSeats + seats <= c.capacity;
+
+/** The head of the waitlist moves up only when all of their seats are free (strict order: nobody behind skips ahead). */
+export const canPromote = (c: SeatCounters, headSeats: number) => c.confirmedSeats + headSeats <= c.capacity;
+
+export const seatsLeft = (c: SeatCounters) => Math.max(0, c.capacity - c.confirmedSeats);
+
+/** Participants over active members, in percent with one decimal (0 when nobody is active). */
+export function participationRate(participants: number, activeMembers: number): number {
+  if (activeMembers <= 0) return 0;
+  return Math.round((participants * 1000) / activeMembers) / 10;
+}
+
+/** A sortable, strictly increasing key for the waitlist: time, then a tie-breaker. */
+export const waitKey = (epochMs: number, tiebreak: string) => `${String(epochMs).padStart(15, '0')}#${tiebreak}`;
+
+export type EventPhase = 'open' | 'closed' | 'cancelled' | 'past';
+export function eventPhase(e: { cancelled: boolean; signupClosesAt: string; startsAt: string }, now: number): EventPhase {
+  if (e.cancelled) return 'cancelled';
+  if (Date.parse(e.startsAt) <= now) return 'past';
+  if (Date.parse(e.signupClosesAt) <= now) return 'closed';
+  return 'open';
+}
+
+/**
+ * The reference model for property tests: the state after applying sign-ups and cancellations
+ * one at a time, in order. Returns confirmed members and the waitlist in order.
+ */
+export function modelSignups(capacity: number, ops: ({ op: 'register'; member: string; seats: number } | { op: 'cancel'; member: string })[]) {
+  let confirmed = new Map<string, number>();
+  let waitlist: { member: string; seats: number }[] = [];
+  const used = () => [...confirmed.values()].reduce((a, b) => a + b, 0);
+  const promote = () => {
+    while (waitlist.length && used() + waitlist[0]!.seats <= capacity) {
+      const head = waitlist.shift()!;
+      confirmed.set(head.member, head.seats);
+    }
+  };
+  for (const o of ops) {
+    if (o.op === 'register') {
+      if (confirmed.has(o.member) || waitlist.some((w) => w.member === o.member)) continue;
+      if (canConfirm({ capacity, confirmedSeats: used(), waitingCount: waitlist.length }, o.seats)) confirmed.set(o.member, o.seats);
+      else waitlist.push({ member: o.member, seats: o.seats });
+    } else {
+      if (confirmed.delete(o.member)) promote();
+      else waitlist = waitlist.filter((w) => w.member !== o.member);
+    }
+  }
+  confirmed = new Map(confirmed);
+  return { confirmed, waitlist };
+}

@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { Id, IsoDateTime } from './common';
+
+export const EventOption = z.strictObject({
+  key: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, '选项标识只能是字母、数字、下划线'),
+  label: z.string().trim().min(1).max(32),
+  choices: z.array(z.string().trim().min(1).max(32)).min(1).max(20),
+});
+export type EventOption = z.infer<typeof EventOption>;
+
+const eventFields = {
+  title: z.string().trim().min(1, '请填写活动名称').max(60),
+  place: z.string().trim().min(1, '请填写地点').max(100),
+  startsAt: IsoDateTime,
+  signupClosesAt: IsoDateTime,
+  capacity: z.int().min(1).max(100_000),
+  maxFamily: z.int().min(0).max(5).default(0),
+  options: z.array(EventOption).max(5).default([]),
+  /** Extensions: free text the committee adds. */
+  description: z.string().trim().max(2000).optional(),
+  costNote: z.string().trim().max(200).optional(),
+};
+
+export const CreateEventBody = z
+  .strictObject(eventFields)
+  .refine((e) => Date.parse(e.signupClosesAt) <= Date.parse(e.startsAt), { message: '报名截止时间应早于活动开始时间', path: ['signupClosesAt'] })
+  .refine((e) => new Set(e.options.map((o) => o.key)).size === e.options.length, { message: '选项标识不能重复', path: ['options'] });
+export type CreateEventBody = z.infer<typeof CreateEventBody>;
+
+export const UpdateEventBody = z
+  .strictObject({
+    title: eventFields.title.optional(),
+    place: eventFields.place.optional(),
+    startsAt: IsoDateTime.optional(),
+    signupClosesAt: IsoDateTime.optional(),
+    capacity: eventFields.capacity.optional(),
+    description: eventFields.description,
+    costNote: eventFields.costNote,
+  })
+  .refine((b) => Object.keys(b).length > 0, { message: '没有要修改的内容' });
+export type UpdateEventBody = z.infer<typeof UpdateEventBody>;
+
+export const RegistrationStatus = z.enum(['confirmed', 'waitlisted']);
+export type RegistrationStatus = z.infer<typeof RegistrationStatus>;
+
+export const MyRegistration = z.object({
+  status: RegistrationStatus,
+  position: z.int().optional(),
+  family: z.int(),
+  choices: z.record(z.string(), z.string()),
+  checkedIn: z.boolean(),
+});
+export type MyRegistration = z.infer<typeof MyRegistration>;
+
+export const EventState = z.enum(['open', 'closed', 'cancelled', 'past']);
+export type EventState = z.infer<typeof EventState>;
+
+export const EventView = z.object({
+  eventId: Id,
+  orgId: Id,
+  title: z.string(),
+  place: z.string(),
+  startsAt: IsoDateTime,
+  signupClosesAt: IsoDateTime,
+  capacity: z.int(),
+  maxFamily: z.int(),
+  options: z.array(EventOption),
+  description: z.string().optional(),
+  costNote: z.string().optional(),
+  cancelled: z.boolean(),
+  state: EventState,
+  confirmedSeats: z.int(),
+  seatsLeft: z.int(),
+  waitlistLength: z.int(),
+  me: MyRegistration.nullable(),
+});
+export type EventView = z.infer<typeof EventView>;
+
+export const EventList = z.object({ events: z.array(EventView.omit({ me: true }).extend({ me: MyRegistration.nullable().optional() })) });
+export type EventList = z.infer<typeof EventList>;
+
+export const RegisterBody = z.strictObject({
+  family: z.int().min(0).max(5).default(0),
+  choices: z.record(z.string(), z.string()).default({}),
+});
+export type RegisterBody = z.infer<typeof RegisterBody>;
+
+export const RegisterResult = z.object({ status: RegistrationStatus, position: z.int().optional() });
+export type RegisterResult = z.infer<typeof RegisterResult>;
+
+export const RegistrationEntry = z.object({
+  memberId: Id,
+  name: z.string(),
+  groupId: Id,
+  groupName: z.string().optional(),
+  family: z.int(),
+  seats: z.int(),
+  choices: z.record(z.string(), z.string()),
+  registeredAt: IsoDateTime,
+  checkedInAt: IsoDateTime.optional(),
+  position: z.int().optional(),
+});
+export type RegistrationEntry = z.infer<typeof RegistrationEntry>;
+
+export const GroupHeadCount = z.object({ groupId: Id, groupName: z.string(), members: z.int(), registered: z.int(), seats: z.int(), checkedIn: z.int() });
+export type GroupHeadCount = z.infer<typeof GroupHeadCount>;
+
+export const RegistrationList = z.object({
+  confirmed: z.array(RegistrationEntry),
+  waitlist: z.array(RegistrationEntry),
+  /** Group leader (and committee with ?groupId=): active members of the group who have not signed up. */
+  notRegistered: z.array(z.object({ memberId: Id, name: z.string() })).optional(),
+  byGroup: z.array(GroupHeadCount),
+  /** Participants (confirmed people, family not counted) / active members, in percent, one decimal. */
+  participationRate: z.number(),
+  checkedInCount: z.int(),
+});
+export type RegistrationList = z.infer<typeof RegistrationList>;
+
+export const CheckinBody = z.strictObject({
+  memberId: Id,
+  /** For check-ins queued offline: a client nonce and when it happened. */
+  nonce: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional(),
+  at: IsoDateTime.optional(),
+});
+export type CheckinBody = z.infer<typeof CheckinBody>;
+
+export const CheckinResult = z.object({ memberId: Id, name: z.string(), checkedInAt: IsoDateTime, alreadyCheckedIn: z.boolean() });
+export type CheckinResult = z.infer<typeof CheckinResult>;
+
+export const Message = z.object({ messageId: z.string(), at: IsoDateTime, title: z.string(), body: z.string(), link: z.string().optional(), read: z.boolean() });
+export type Message = z.infer<typeof Message>;
