@@ -1,0 +1,131 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import {
+  ConditionalCheckFailedException, DeleteItemCommand, GetItemCommand, PutItemCommand, ScanCommand,
+  TransactionCanceledException, TransactWriteItemsCommand, UpdateItemCommand,
+} from '@aws-sdk/client-dynamodb'
+import { createTable, makeClient, startTestServer, type TestServer } from './helpers.js'
+
+let t: TestServer
+const TABLE = 'events'
+
+beforeEach(async () => {
+  t = await startTestServer()
+  await createTable(t.client, TABLE, { gsi: true })
+})
+afterEach(() => t.stop())
+
+const S = (s: string) => ({ S: s })
+const N = (n: number) => ({ N: String(n) })
+const names = { '#cap': 'capacity', '#taken': 'taken' }
+
+async function counter(pk: string) {
+  const { Item } = await t.client.send(new GetItemCommand({ TableName: TABLE, Key: { pk: S(pk) }, ConsistentRead: true }))
+  return Item
+}
+
+async function signupsIn(group: string): Promise<number> {
+  let count = 0
+  let ExclusiveStartKey: Record<string, never> | undefined
+  do {
+    const page = await t.client.send(new ScanCommand({
+      TableName: TABLE, FilterExpression: '#g = :g', ExpressionAttributeNames: { '#g': 'group' },
+      ExpressionAttributeValues: { ':g': S(group) }, ExclusiveStartKey,
+    }))
+    count += page.Count ?? 0
+    ExclusiveStartKey = page.LastEvaluatedKey as typeof ExclusiveStartKey
+  } while (ExclusiveStartKey)
+  return count
+}
+
+/** One sign-up: take a seat on the event counter and record the sign-up, atomically. */
+function signUp(event: string, who: string) {
+  return t.client.send(new TransactWriteItemsCommand({
+    TransactItems: [
+      {
+        Update: {
+          TableName: TABLE, Key: { pk: S(event) },
+          UpdateExpression: 'SET #taken = #taken + :one', ConditionExpression: '#taken < #cap',
+          ExpressionAttributeNames: names, ExpressionAttributeValues: { ':one': N(1) },
+        },
+      },
+      {
+        Put: {
+          TableName: TABLE, Item: { pk: S(`${event}#${who}`), group: S(event) },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+    ],
+  })).then(() => 'ok' as const, (err: unknown) => {
+    if (err instanceof TransactionCanceledException) return 'full' as const
+    throw err
+  })
+}
+
+describe('no oversell under concurrency', () => {
+  it('300 concurrent sign-ups for 100 seats: exactly 100 succeed', async () => {
+    await t.client.send(new PutItemCommand({ TableName: TABLE, Item: { pk: S('ev1'), capacity: N(100), taken: N(0) } }))
+    const results = await Promise.all(Array.from({ length: 300 }, (_, i) => signUp('ev1', `user${i}`)))
+
+    expect(results.filter((r) => r === 'ok')).toHaveLength(100)
+    expect((await counter('ev1'))?.taken).toEqual(N(100))
+    expect(await signupsIn('ev1')).toBe(100)
+  })
+
+  it('mixed with plain UpdateItem / PutItem / DeleteItem on the same items, nothing is lost or oversold', async () => {
+    await t.client.send(new PutItemCommand({ TableName: TABLE, Item: { pk: S('ev2'), capacity: N(120), taken: N(0), views: N(0) } }))
+    // Several clients (connection pools) to get more requests truly in flight at once.
+    const clients = Array.from({ length: 4 }, () => makeClient(t.server.endpoint))
+    const client = (i: number) => clients[i % clients.length]!
+
+    const tasks: Promise<string>[] = []
+    for (let i = 0; i < 300; i++) {
+      tasks.push(signUp('ev2', `user${i}`))
+      // Walk-in seats taken without a transaction.
+      if (i % 3 === 0) {
+        tasks.push(client(i).send(new UpdateItemCommand({
+          TableName: TABLE, Key: { pk: S('ev2') },
+          UpdateExpression: 'SET #taken = #taken + :one', ConditionExpression: '#taken < #cap',
+          ExpressionAttributeNames: names, ExpressionAttributeValues: { ':one': N(1) },
+        })).then(() => 'walk-in', (err: unknown) => {
+          if (err instanceof ConditionalCheckFailedException) return 'walk-in-full'
+          throw err
+        }))
+      }
+      // An unrelated counter on the same item: a transaction writing a stale copy would lose these.
+      tasks.push(client(i).send(new UpdateItemCommand({
+        TableName: TABLE, Key: { pk: S('ev2') }, UpdateExpression: 'ADD #views :one',
+        ExpressionAttributeNames: { '#views': 'views' }, ExpressionAttributeValues: { ':one': N(1) },
+      })).then(() => 'view'))
+      // Someone racing to sign up user7 by hand, then removing their own record.
+      if (i === 150) {
+        tasks.push(client(i).send(new PutItemCommand({
+          TableName: TABLE, Item: { pk: S('ev2#squatter'), group: S('elsewhere') }, ConditionExpression: 'attribute_not_exists(pk)',
+        })).then(() => client(i).send(new DeleteItemCommand({ TableName: TABLE, Key: { pk: S('ev2#squatter') } }))).then(() => 'other'))
+      }
+    }
+    const results = await Promise.all(tasks)
+    for (const c of clients) c.destroy()
+
+    const signups = results.filter((r) => r === 'ok').length
+    const walkIns = results.filter((r) => r === 'walk-in').length
+    const item = await counter('ev2')
+    expect(item?.taken).toEqual(N(120))
+    expect(signups + walkIns).toBe(120)
+    expect(await signupsIn('ev2')).toBe(signups)
+    expect(item?.views).toEqual(N(300))
+  })
+
+  it('transactions over overlapping item sets in opposite orders do not deadlock', async () => {
+    const keys = ['d1', 'd2', 'd3', 'd4']
+    await Promise.all(keys.map((k) => t.client.send(new PutItemCommand({ TableName: TABLE, Item: { pk: S(k), n: N(0) } }))))
+    const bump = (order: string[]) => t.client.send(new TransactWriteItemsCommand({
+      TransactItems: order.map((k) => ({
+        Update: { TableName: TABLE, Key: { pk: S(k) }, UpdateExpression: 'ADD n :one', ExpressionAttributeValues: { ':one': N(1) } },
+      })),
+    }))
+    const orders = [keys, [...keys].reverse(), ['d3', 'd1', 'd4', 'd2'], ['d2', 'd4']]
+    await Promise.all(Array.from({ length: 200 }, (_, i) => bump(orders[i % orders.length]!)))
+    const counts = await Promise.all(keys.map(async (k) => Number((await counter(k))?.n?.N)))
+    expect(counts).toEqual([150, 200, 150, 200])
+  })
+})
