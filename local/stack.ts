@@ -21,7 +21,7 @@ export function stackOptionsFromEnv(env = process.env): StackOptions {
   };
 }
 
-async function ensureTable(endpoint: string, tableName: string) {
+export async function ensureTable(endpoint: string, tableName: string) {
   const client = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   try {
     await client.send(new CreateTableCommand(tableDefinition(tableName) as never));

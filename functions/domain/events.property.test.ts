@@ -1,0 +1,102 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canPromote, modelSignups } from '../../shared/domain/events';
+import { startLocalDynamo, type LocalDynamo } from '../../local/dynamodb/index';
+import { ensureTable } from '../../local/stack';
+import { queryAll } from '../lib/db';
+import { cancelRegistration, createEvent, listRegistrations, register, type EventRecord } from './events';
+import type { MemberRecord } from './members';
+
+/**
+ * Any interleaving of sign-ups and cancellations keeps the invariants, against the real
+ * emulator and the real domain code: seats never exceed capacity, one registration per member,
+ * counters agree with the records, and no seat stays free while the head of the waitlist fits.
+ */
+let dynamo: LocalDynamo;
+beforeAll(async () => {
+  dynamo = await startLocalDynamo({ port: 0, dataDir: mkdtempSync(join(tmpdir(), 'events-prop-')) });
+  Object.assign(process.env, {
+    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+    AWS_REGION: 'local',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    TABLE_NAME: 'events-prop',
+    LOG_LEVEL: 'ERROR',
+  });
+  await ensureTable(dynamo.endpoint, 'events-prop');
+});
+afterAll(() => dynamo.close());
+
+const member = (i: number): MemberRecord =>
+  ({ memberId: `m${i}`, orgId: 'o1', districtId: 'd1', name: `会员${i}`, groupId: 'g1', roles: [], retired: false, active: true }) as unknown as MemberRecord;
+
+async function freshEvent(capacity: number, maxFamily = 2): Promise<EventRecord> {
+  const future = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
+  return createEvent('o1', { title: '春游', place: '东门', startsAt: future(48), signupClosesAt: future(24), capacity, maxFamily, options: [] }, 'm0');
+}
+
+async function state(e: EventRecord) {
+  const regs = await listRegistrations(e.eventId);
+  const seats = await queryAll<{ sk: string; confirmedSeats?: number; waitingCount?: number; memberId?: string; seats?: number }>({
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': `EVENT#${e.eventId}` },
+    ConsistentRead: true,
+  });
+  const counters = seats.find((i) => i.sk === 'SEATS')!;
+  const waits = seats.filter((i) => i.sk.startsWith('WAIT#'));
+  return { regs, counters, waits };
+}
+
+type Op = { op: 'register'; member: number; family: number } | { op: 'cancel'; member: number };
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({ op: fc.constant('register' as const), member: fc.integer({ min: 1, max: 8 }), family: fc.integer({ min: 0, max: 2 }) }),
+  fc.record({ op: fc.constant('cancel' as const), member: fc.integer({ min: 1, max: 8 }) }),
+);
+const run = (e: EventRecord, o: Op) =>
+  o.op === 'register' ? register(e, member(o.member), { family: o.family, choices: {} }) : cancelRegistration(e, `m${o.member}`);
+
+describe('event sign-up under any interleaving', () => {
+  it('keeps every invariant when operations run concurrently in random batches', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 6 }), fc.array(fc.array(opArb, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 5 }), async (capacity, batches) => {
+        const e = await freshEvent(capacity);
+        for (const batch of batches) await Promise.all(batch.map((o) => run(e, o)));
+        const { regs, counters, waits } = await state(e);
+        const live = regs.filter((r) => r.status !== 'cancelled');
+        const confirmed = live.filter((r) => r.status === 'confirmed');
+        const waitlisted = live.filter((r) => r.status === 'waitlisted');
+        const used = confirmed.reduce((a, r) => a + r.seats, 0);
+        expect(used).toBeLessThanOrEqual(capacity);
+        expect(counters.confirmedSeats).toBe(used);
+        expect(counters.waitingCount).toBe(waitlisted.length);
+        expect(waits.map((w) => w.memberId).sort()).toEqual(waitlisted.map((r) => r.memberId).sort());
+        expect(new Set(live.map((r) => r.memberId)).size).toBe(live.length);
+        // Nobody waits while their seats are free: the head of the queue is served first.
+        const head = waits[0];
+        if (head) expect(canPromote({ capacity, confirmedSeats: used, waitingCount: waits.length }, head.seats!)).toBe(false);
+      }),
+      { numRuns: 25 },
+    );
+  }, 120_000);
+
+  it('run one at a time, matches the reference model exactly (order included)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 5 }), fc.array(opArb, { minLength: 1, maxLength: 14 }), async (capacity, ops) => {
+        const e = await freshEvent(capacity);
+        for (const o of ops) await run(e, o);
+        const model = modelSignups(
+          capacity,
+          ops.map((o) => (o.op === 'register' ? { op: 'register', member: `m${o.member}`, seats: 1 + o.family } : { op: 'cancel', member: `m${o.member}` })),
+        );
+        const { regs, waits } = await state(e);
+        const confirmed = regs.filter((r) => r.status === 'confirmed').map((r) => r.memberId).sort();
+        expect(confirmed).toEqual([...model.confirmed.keys()].sort());
+        expect(waits.map((w) => w.memberId)).toEqual(model.waitlist.map((w) => w.member));
+      }),
+      { numRuns: 25 },
+    );
+  }, 120_000);
+});
