@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { BatchGetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { canConfirm, canPromote, eventPhase, seatsFor, waitKey } from '../../shared/domain/events';
+import { canConfirm, canPromote, eventPhase, fitsAtAll, seatsFor, waitKey } from '../../shared/domain/events';
 import type { CreateEventBody, EventView, MyRegistration, RegisterBody, UpdateEventBody } from '../../shared/schemas/events';
 import { batchPut, cancellationCodes, db, getItem, queryAll, table, transact } from '../lib/db';
 import { conflict, invalidInput, notFound } from '../lib/errors';
@@ -188,6 +188,7 @@ export async function listEvents(orgId: string, memberId: string): Promise<Event
 }
 
 function checkChoices(e: EventRecord, body: RegisterBody) {
+  if (!fitsAtAll(e.capacity, seatsFor(body.family))) throw invalidInput(`本活动只有 ${e.capacity} 个名额，容纳不下 ${seatsFor(body.family)} 人`);
   if (body.family > e.maxFamily) throw invalidInput(e.maxFamily === 0 ? '本活动不能带家属' : `最多可带 ${e.maxFamily} 位家属`);
   for (const key of Object.keys(body.choices)) if (!e.options.some((o) => o.key === key)) throw invalidInput(`没有“${key}”这个选项`);
   for (const o of e.options) {

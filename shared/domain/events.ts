@@ -18,6 +18,9 @@ export const canConfirm = (c: SeatCounters, seats: number) => c.waitingCount ===
 /** The head of the waitlist moves up only when all of their seats are free (strict order: nobody behind skips ahead). */
 export const canPromote = (c: SeatCounters, headSeats: number) => c.confirmedSeats + headSeats <= c.capacity;
 
+/** A party larger than the whole event could never be served and would block the queue: refused. */
+export const fitsAtAll = (capacity: number, seats: number) => seats <= capacity;
+
 export const seatsLeft = (c: SeatCounters) => Math.max(0, c.capacity - c.confirmedSeats);
 
 /** Participants over active members, in percent with one decimal (0 when nobody is active). */
@@ -53,12 +56,13 @@ export function modelSignups(capacity: number, ops: ({ op: 'register'; member: s
   };
   for (const o of ops) {
     if (o.op === 'register') {
-      if (confirmed.has(o.member) || waitlist.some((w) => w.member === o.member)) continue;
+      if (confirmed.has(o.member) || waitlist.some((w) => w.member === o.member) || !fitsAtAll(capacity, o.seats)) continue;
       if (canConfirm({ capacity, confirmedSeats: used(), waitingCount: waitlist.length }, o.seats)) confirmed.set(o.member, o.seats);
       else waitlist.push({ member: o.member, seats: o.seats });
     } else {
-      if (confirmed.delete(o.member)) promote();
-      else waitlist = waitlist.filter((w) => w.member !== o.member);
+      confirmed.delete(o.member);
+      waitlist = waitlist.filter((w) => w.member !== o.member);
+      promote();
     }
   }
   confirmed = new Map(confirmed);
