@@ -1,0 +1,7 @@
+/**
+ * Embedded local DynamoDB for the local stack: dynalite persisted on disk, extended with
+ * TransactWriteItems / TransactGetItems (DynamoDB semantics: all-or-nothing, isolated,
+ * idempotent) and UpdateTimeToLive / DescribeTimeToLive. See README.md.
+ */
+export { startLocalDynamo } from './server.js'
+export type { LocalDynamo, LocalDynamoOptions } from './server.js'

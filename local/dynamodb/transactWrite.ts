@@ -1,0 +1,129 @@
+/**
+ * TransactWriteItems: Put / Update / Delete / ConditionCheck, all or nothing.
+ *
+ * 1. validate the request shape and expressions (validation.ts), tables and keys (plan.ts);
+ * 2. take the per-item locks of every targeted item (locks.ts);
+ * 3. read all items once (the snapshot), run each action through dynalite's own action code
+ *    against that snapshot, collecting writes instead of applying them (stagedStore.ts);
+ * 4. if any condition fails, answer TransactionCanceledException with one reason per action;
+ *    otherwise write every item and index change in one LevelDB batch, then release the locks.
+ */
+import { db, itemActions } from './dynalite.js'
+import {
+  idempotentParameterMismatch, transactionCanceled, transactionInProgress, type CancellationReason,
+} from './errors.js'
+import type { OperationHandler } from './http.js'
+import { fingerprint, type IdempotencyCache } from './idempotency.js'
+import { withItemLocks } from './locks.js'
+import { loadTables, planWrites, type Planned, type Tables } from './plan.js'
+import { createStagedStore, runAction, type Snapshot } from './stagedStore.js'
+import { commitBatch, readSnapshot, refId } from './storage.js'
+import type { ActionStore, BatchOp, DynaliteError, Store } from './types.js'
+import { parseTransactWrite, type ReturnConsumedCapacity, type WriteAction } from './validation.js'
+
+const MAX_TRANSACTION_BYTES = 4 * 1024 * 1024
+
+export function transactWriteItems(store: Store, idempotency: IdempotencyCache): OperationHandler {
+  return async (body) => {
+    const requestFingerprint = fingerprint((body as { TransactItems?: unknown }).TransactItems)
+    const request = parseTransactWrite(body, store)
+    const tables = await loadTables(store, request.actions.map((a) => a.request.TableName))
+    const planned = planWrites(request.actions, tables)
+
+    const token = request.clientRequestToken
+    if (token !== undefined) {
+      const begun = idempotency.begin(token, requestFingerprint)
+      if (begun.kind === 'mismatch') throw idempotentParameterMismatch()
+      if (begun.kind === 'inProgress') throw transactionInProgress()
+      if (begun.kind === 'replay') return begun.response
+    }
+    try {
+      const response = await withItemLocks(store, planned.map((p) => p.ref), () =>
+        execute(store, tables, planned, request.returnConsumedCapacity))
+      if (token !== undefined) idempotency.complete(token, response)
+      return response
+    } catch (err) {
+      if (token !== undefined) idempotency.abandon(token)
+      throw err
+    }
+  }
+}
+
+/** Runs under the locks of every item in `planned`. */
+async function execute(
+  store: Store,
+  tables: Tables,
+  planned: Planned<WriteAction>[],
+  returnConsumedCapacity: ReturnConsumedCapacity | undefined,
+): Promise<Record<string, unknown>> {
+  const snapshot = await readSnapshot(store, planned.map((p) => p.ref))
+  const ops: BatchOp[] = []
+  const staged = createStagedStore(store, tables, snapshot, ops)
+  const capacity = new Map<string, number>()
+
+  const reasons: CancellationReason[] = []
+  for (const step of planned) {
+    const outcome = await evaluate(step, staged, snapshot)
+    reasons.push(outcome.reason)
+    const table = step.action.request.TableName
+    capacity.set(table, (capacity.get(table) ?? 0) + outcome.capacityUnits)
+  }
+  if (reasons.some((r) => r.Code !== 'None')) throw transactionCanceled(reasons)
+
+  const written = ops.filter((op) => op.type === 'put' && op.key.startsWith('item-'))
+  const bytes = written.reduce((sum, op) => sum + db.itemSize(op.value as never), 0)
+  if (bytes > MAX_TRANSACTION_BYTES) throw db.validationError('Transaction size has exceeded the maximum allowed size of 4 MB')
+
+  await commitBatch(store, ops)
+  return consumedCapacityResponse(returnConsumedCapacity, capacity)
+}
+
+interface Outcome { reason: CancellationReason; capacityUnits: number }
+
+const actionFor = {
+  Put: itemActions.putItem,
+  Update: itemActions.updateItem,
+  Delete: itemActions.deleteItem,
+} as const
+
+async function evaluate(step: Planned<WriteAction>, staged: ActionStore, snapshot: Snapshot): Promise<Outcome> {
+  const { kind, request } = step.action
+  const existing = snapshot.get(refId(step.ref))
+  let error: DynaliteError | null | undefined
+  let units = 0
+  if (kind === 'ConditionCheck') {
+    error = db.checkConditional(request, existing)
+    units = db.capacityUnits(existing, false, true)
+  } else {
+    // ReturnConsumedCapacity makes dynalite's action report the item's write units.
+    const outcome = await runAction(actionFor[kind], staged, { ...request, ReturnConsumedCapacity: 'TOTAL' })
+    error = outcome.error
+    units = (outcome.result?.ConsumedCapacity as { CapacityUnits?: number } | undefined)?.CapacityUnits ?? 0
+  }
+  // Transactional writes are metered twice (prepare + commit).
+  const capacityUnits = 2 * units
+  if (!error) return { reason: { Code: 'None' }, capacityUnits }
+
+  const type = error.body?.__type ?? ''
+  if (type.endsWith('#ConditionalCheckFailedException')) {
+    const reason: CancellationReason = { Code: 'ConditionalCheckFailed', Message: 'The conditional request failed' }
+    if (request.ReturnValuesOnConditionCheckFailure === 'ALL_OLD' && existing) reason.Item = existing
+    return { reason, capacityUnits }
+  }
+  if (type.endsWith('#ValidationException')) {
+    return { reason: { Code: 'ValidationError', Message: error.body?.message ?? error.message }, capacityUnits }
+  }
+  throw error
+}
+
+function consumedCapacityResponse(mode: ReturnConsumedCapacity | undefined, capacity: Map<string, number>): Record<string, unknown> {
+  if (mode !== 'TOTAL' && mode !== 'INDEXES') return {}
+  return {
+    ConsumedCapacity: [...capacity].map(([TableName, units]) => ({
+      TableName,
+      CapacityUnits: units,
+      WriteCapacityUnits: units,
+      ...(mode === 'INDEXES' ? { Table: { CapacityUnits: units, WriteCapacityUnits: units } } : {}),
+    })),
+  }
+}
