@@ -36,7 +36,7 @@ const member = (i: number): MemberRecord =>
 
 async function freshEvent(capacity: number, maxFamily = 2): Promise<EventRecord> {
   const future = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
-  return createEvent('o1', { title: '春游', place: '东门', startsAt: future(48), signupClosesAt: future(24), capacity, maxFamily, options: [] }, 'm0');
+  return createEvent({ orgId: 'o1', districtId: 'd1' }, { title: '春游', place: '东门', startsAt: future(48), signupClosesAt: future(24), capacity, maxFamily, options: [] }, 'm0');
 }
 
 async function state(e: EventRecord) {

@@ -25,6 +25,7 @@ export interface EventRecord {
   type: 'event';
   eventId: string;
   orgId: string;
+  districtId: string;
   title: string;
   place: string;
   startsAt: string;
@@ -82,7 +83,8 @@ export const getEvent = (eventId: string) => getItem<EventRecord>(EK.meta(eventI
 const getSeats = (eventId: string) => getItem<SeatsRecord>(EK.seats(eventId).pk, 'SEATS');
 export const getRegistration = (eventId: string, memberId: string) => getItem<RegistrationRecord>(EK.reg(eventId, memberId).pk, EK.reg(eventId, memberId).sk);
 
-export async function createEvent(orgId: string, body: CreateEventBody, createdBy: string): Promise<EventRecord> {
+export async function createEvent(org: { orgId: string; districtId: string }, body: CreateEventBody, createdBy: string): Promise<EventRecord> {
+  const { orgId, districtId } = org;
   const eventId = newId('e');
   const now = new Date().toISOString();
   const event: EventRecord = {
@@ -92,6 +94,7 @@ export async function createEvent(orgId: string, body: CreateEventBody, createdB
     type: 'event',
     eventId,
     orgId,
+    districtId,
     ...body,
     cancelled: false,
     createdBy,
@@ -220,13 +223,17 @@ export async function register(e: EventRecord, member: MemberRecord, body: Regis
     const mine = await myRegistration(e.eventId, member.memberId);
     return mine ? { created: false, status: mine.status, position: mine.position } : undefined;
   };
-  const already = await existingView();
-  if (already) return already;
-
+  // No read first: the transaction's condition on the registration is what refuses a twin.
   for (let attempt = 0; attempt < 50; attempt++) {
     const now = Date.now();
     const s = (await getSeats(e.eventId))!;
-    refuseIfClosed(e, s, now);
+    try {
+      refuseIfClosed(e, s, now);
+    } catch (closed) {
+      const mine = await existingView();
+      if (mine) return mine;
+      throw closed;
+    }
     const registeredAt = new Date(now).toISOString();
     const reg: Omit<RegistrationRecord, 'status'> = {
       ...EK.reg(e.eventId, member.memberId),

@@ -50,8 +50,7 @@ const resolvers: Partial<Record<Scope, Resolver>> = {
   },
   event: async (p) => {
     const e = p.eventId ? await getEvent(p.eventId) : undefined;
-    const org = e && (await getOrg(e.orgId));
-    return e && org && { orgId: e.orgId, districtId: org.districtId, resource: e };
+    return e && { orgId: e.orgId, districtId: e.districtId, resource: e };
   },
 };
 export function registerResolver(scope: Scope, resolver: Resolver): void {

@@ -15,10 +15,21 @@ import { config } from './config';
  * (which the SDK honours by itself); on AWS it is the regional endpoint. Same code both places.
  */
 let doc: DynamoDBDocumentClient | undefined;
+/** How many DynamoDB operations this process has sent (benchmarks read it). */
+export const dbStats = { requests: 0 };
 export function db(): DynamoDBDocumentClient {
-  doc ??= DynamoDBDocumentClient.from(new DynamoDBClient({ maxAttempts: 6 }), {
-    marshallOptions: { removeUndefinedValues: true },
-  });
+  if (!doc) {
+    doc = DynamoDBDocumentClient.from(new DynamoDBClient({ maxAttempts: 6 }), {
+      marshallOptions: { removeUndefinedValues: true },
+    });
+    doc.middlewareStack.add(
+      (next) => async (args) => {
+        dbStats.requests++;
+        return next(args);
+      },
+      { step: 'initialize', name: 'countRequests' },
+    );
+  }
   return doc;
 }
 

@@ -1,0 +1,105 @@
+/**
+ * `npm run bench`: the sign-up rush through the real API, next to the raw emulator's
+ * transaction rate measured in the same run. The ratio is the figure (these machines are noisy).
+ * Writes bench/results.json and the table in BENCHMARKS.md.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { benchPutItems, benchTransactions } from '../local/dynamodb/bench';
+import { startStack } from '../local/stack';
+import { dbStats } from '../functions/lib/db';
+
+const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 2000);
+const CAPACITY = Number(process.env.BENCH_CAPACITY ?? 300);
+const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 200);
+const ROOT = new URL('..', import.meta.url).pathname;
+
+async function pool<T, R>(items: T[], n: number, task: (t: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await task(items[i]!);
+      }
+    }),
+  );
+  return out;
+}
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+
+async function main() {
+  const stack = await startStack({ port: 0, dynamoPort: 0, dataDir: mkdtempSync(join(tmpdir(), 'bench-')), tableName: 'staff-home' });
+  const post = async (path: string, body: unknown, token?: string) => {
+    const res = await fetch(stack.url + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json()) as any };
+  };
+  console.log(`seeding ${MEMBERS} members…`);
+  const school = (await post('/dev/seed', { members: MEMBERS, delegates: 0 })).body;
+  const chair = (await post('/dev/login', { memberId: school.chair })).body.token;
+  const in2days = new Date(Date.now() + 48 * 3600_000).toISOString();
+  const tomorrow = new Date(Date.now() + 24 * 3600_000).toISOString();
+  const event = (await post(`/orgs/${school.orgId}/events`, { title: '春游', place: '东门', startsAt: in2days, signupClosesAt: tomorrow, capacity: CAPACITY }, chair)).body;
+  const tokens = await pool(school.members as string[], 50, async (memberId) => (await post('/dev/login', { memberId })).body.token as string);
+
+  console.log(`rush: ${MEMBERS} sign-ups, ${IN_FLIGHT} in flight, ${CAPACITY} seats…`);
+  const before = dbStats.requests;
+  const started = performance.now();
+  const results = await pool(tokens, IN_FLIGHT, async (token) => {
+    const t0 = performance.now();
+    const res = await post(`/events/${event.eventId}/registrations`, {}, token);
+    return { ms: performance.now() - t0, status: res.status, outcome: res.body.status as string };
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const requests = dbStats.requests - before;
+  const confirmed = results.filter((r) => r.outcome === 'confirmed').length;
+  const latencies = results.map((r) => r.ms).sort((a, b) => a - b);
+  if (confirmed !== CAPACITY || results.some((r) => r.status !== 201)) throw new Error(`rush broke an invariant: ${confirmed} confirmed`);
+
+  console.log('raw emulator, same run…');
+  const rawTx = await benchTransactions(stack.dynamoEndpoint, 2000);
+  const rawTxHot = await benchTransactions(stack.dynamoEndpoint, 2000, { hotKey: true });
+  const rawPut = await benchPutItems(stack.dynamoEndpoint, 2000);
+  await stack.close();
+
+  const signupsPerSec = MEMBERS / seconds;
+  const result = {
+    date: new Date().toISOString(),
+    machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
+    rush: { members: MEMBERS, capacity: CAPACITY, inFlight: IN_FLIGHT, confirmed, waitlisted: MEMBERS - confirmed },
+    signupsPerSec: round(signupsPerSec),
+    latencyMs: { p50: round(pct(latencies, 50)), p99: round(pct(latencies, 99)), max: round(latencies.at(-1)!) },
+    dynamoRequestsPerSignup: round(requests / MEMBERS, 2),
+    emulator: { transactWritePerSec: round(rawTx.opsPerSec), transactWriteHotKeyPerSec: round(rawTxHot.opsPerSec), putItemPerSec: round(rawPut.opsPerSec) },
+    ratio: { signupsToRawTransactions: round(signupsPerSec / rawTx.opsPerSec, 3), signupsToHotKeyTransactions: round(signupsPerSec / rawTxHot.opsPerSec, 3) },
+  };
+  writeFileSync(join(ROOT, 'bench/results.json'), JSON.stringify(result, null, 2) + '\n');
+
+  const table = [
+    '| measure | value |',
+    '| --- | --- |',
+    `| sign-ups/s through the API (${MEMBERS} members, ${IN_FLIGHT} in flight, ${CAPACITY} seats) | ${result.signupsPerSec} |`,
+    `| raw emulator TransactWriteItems/s (2 actions, 50 in flight) | ${result.emulator.transactWritePerSec} |`,
+    `| raw emulator TransactWriteItems/s, all on one hot item | ${result.emulator.transactWriteHotKeyPerSec} |`,
+    `| raw emulator PutItem/s (50 in flight) | ${result.emulator.putItemPerSec} |`,
+    `| **ratio: sign-ups/s ÷ raw transactions/s** | **${result.ratio.signupsToRawTransactions}** |`,
+    `| ratio: sign-ups/s ÷ hot-item transactions/s | ${result.ratio.signupsToHotKeyTransactions} |`,
+    `| sign-up latency p50 / p99 / max (ms) | ${result.latencyMs.p50} / ${result.latencyMs.p99} / ${result.latencyMs.max} |`,
+    `| DynamoDB requests per sign-up | ${result.dynamoRequestsPerSignup} |`,
+  ].join('\n');
+  const doc = join(ROOT, 'BENCHMARKS.md');
+  const text = readFileSync(doc, 'utf8');
+  const marker = /<!-- rush:start -->[\s\S]*<!-- rush:end -->/;
+  writeFileSync(doc, text.replace(marker, `<!-- rush:start -->\nLast run: ${result.date} (Node ${process.version}, ${result.machine.cpus} cores)\n\n${table}\n<!-- rush:end -->`));
+  console.log(table);
+}
+
+await main();
+process.exit(0);
