@@ -1,0 +1,71 @@
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { seed } from '../support/fixtures';
+import { rosterXlsx } from '../support/xlsx';
+import { launchPhone, shot, type PhoneSession } from './browser';
+
+let session: PhoneSession | undefined;
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+async function loginAs(orgId: string, memberId: string) {
+  session = await launchPhone({ baseURL: inject('webUrl') });
+  const { page } = session;
+  await page.goto(`/#/pages/login/index?org=${orgId}`);
+  await page.getByTestId(`login-${memberId}`).click();
+  // First login: the privacy notice, then on.
+  await page.getByTestId('consent-agree').click();
+  return page;
+}
+
+describe('mini-program shell (H5)', () => {
+  it('a seeded member logs in and sees 我的 with the right name and roles', async () => {
+    const school = await seed(20, 5);
+    const delegate = school.delegates[0]!;
+    session = await launchPhone({ baseURL: inject('webUrl') });
+    const { page } = session;
+    await page.goto(`/#/pages/login/index?org=${school.orgId}`);
+    await page.getByTestId(`login-${delegate}`).waitFor();
+    await shot(page, 'e2e-login');
+    const name = (await page.getByTestId(`login-${delegate}`).innerText()).split('\n')[0]!.trim();
+    await page.getByTestId(`login-${delegate}`).click();
+    await page.getByTestId('consent-text').waitFor();
+    await shot(page, 'e2e-consent');
+    await page.getByTestId('consent-agree').click();
+    await page.getByText('我的', { exact: true }).last().click();
+    await expect.poll(() => page.getByTestId('mine-name').innerText()).toBe(name);
+    await expect.poll(() => page.getByTestId('role-delegate').isVisible()).toBe(true);
+    expect(await page.getByTestId('role-member').isVisible()).toBe(true);
+    expect(await page.getByTestId('role-chair').count()).toBe(0);
+    expect(await page.getByTestId('admin-entry').count()).toBe(0);
+    await shot(page, 'e2e-mine-delegate');
+  });
+
+  it('the chair imports an .xlsx roster and sees the members listed', async () => {
+    const school = await seed(10, 2);
+    const page = await loginAs(school.orgId, school.chair);
+    const file = join(tmpdir(), `花名册-${Date.now()}.xlsx`);
+    writeFileSync(
+      file,
+      await rosterXlsx([
+        ['欧阳春晓', 'E2E01', '13900000001', '语文组', '是', '1970-05-01', '在职'],
+        ['司马秋月', 'E2E02', '', '数学组', '否', '', '退休'],
+      ]),
+    );
+    await page.goto(`/#/admin/import/index`);
+    await page.getByTestId('import-file-input').setInputFiles(file);
+    await page.getByTestId('import-summary').waitFor();
+    expect(await page.getByTestId('import-count-create').innerText()).toContain('2');
+    await shot(page, 'e2e-import-report');
+    await page.getByTestId('import-confirm').click();
+    await page.getByTestId('confirm-ok').click().catch(() => undefined);
+    await page.waitForURL(/admin\/roster/, { timeout: 15_000 }).catch(() => page.goto('/#/admin/roster/index'));
+    await page.getByText('欧阳春晓').first().waitFor({ timeout: 15_000 });
+    await page.getByText('司马秋月').first().waitFor();
+    await shot(page, 'e2e-roster-after-import');
+  });
+});
