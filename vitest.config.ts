@@ -13,6 +13,8 @@ export default defineConfig({
     fileParallelism: false,
     reporters: ['default', './tests/support/summaryReporter.ts'],
     projects: [
+      // The mini-program's own unit tests (jsdom, Taro mocked): miniapp/vitest.config.ts
+      './miniapp/vitest.config.ts',
       {
         test: {
           name: 'unit',

@@ -132,6 +132,10 @@ export async function shot(page: Page, name: string, options: { fullPage?: boole
   const viewport = page.viewportSize() ?? { ...PHONE.viewport }
   const extra = options.fullPage ? await overflowHeight(page) : 0
   if (extra > 0) {
+    await page.evaluate(`(() => {
+      window.scrollTo(0, 0);
+      for (const el of document.querySelectorAll('.taro_page')) el.scrollTop = 0;
+    })()`)
     await page.setViewportSize({ width: viewport.width, height: Math.min(viewport.height + extra, 8000) })
     await settle(page, 0)
   }

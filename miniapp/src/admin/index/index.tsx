@@ -1,0 +1,62 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import Page from '../../components/Page'
+import LoadingOverlay from '../../components/LoadingOverlay'
+import { api } from '../../api'
+import { errorMessage } from '../../api/client'
+import { ROUTES } from '../../lib/routes'
+import AdminGate from '../shared/NoAccess'
+import { useAdmin } from '../shared/admin'
+import { downloadXlsx } from '../shared/files'
+import { todayStamp } from '../shared/roster'
+import '../shared/admin.css'
+
+export default function AdminHome() {
+  const { me, loading, error, reload, allowed, orgId } = useAdmin()
+  const [exporting, setExporting] = useState(false)
+
+  if (!me || !allowed) {
+    return (
+      <Page testId="page-admin">
+        <AdminGate loading={loading} error={error} allowed={allowed} onRetry={() => void reload()} />
+      </Page>
+    )
+  }
+
+  const exportRoster = async () => {
+    setExporting(true)
+    try {
+      await downloadXlsx(api.rosterXlsxPath(orgId), `花名册-${me.member.orgName}-${todayStamp()}.xlsx`)
+      void Taro.showToast({ title: '花名册已导出', icon: 'success' })
+    } catch (e) {
+      void Taro.showModal({ title: '导出失败', content: errorMessage(e), showCancel: false, confirmText: '知道了' })
+    } finally {
+      setExporting(false)
+    }
+  }
+
+  const rows = [
+    { key: 'roster', title: '花名册', sub: '查看、搜索、修改会员信息', onTap: () => void Taro.navigateTo({ url: ROUTES.roster }) },
+    { key: 'import', title: '导入花名册', sub: '从 Excel 文件批量新增或更新会员', onTap: () => void Taro.navigateTo({ url: ROUTES.importRoster }) },
+    { key: 'export', title: '导出花名册', sub: '下载全部会员的 Excel 表格', onTap: () => void exportRoster() },
+  ]
+
+  return (
+    <Page testId="page-admin">
+      <Text className="section-title">{me.member.orgName}</Text>
+      <View className="list">
+        {rows.map((r) => (
+          <View key={r.key} className="row row--tap" data-testid={`admin-${r.key}`} onClick={r.onTap}>
+            <View className="row__main">
+              <Text className="row__title">{r.title}</Text>
+              <Text className="row__sub">{r.sub}</Text>
+            </View>
+            <Text className="row__chevron">›</Text>
+          </View>
+        ))}
+      </View>
+      <LoadingOverlay visible={exporting} text="正在导出…" />
+    </Page>
+  )
+}

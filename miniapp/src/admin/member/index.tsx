@@ -1,0 +1,227 @@
+import Taro, { useRouter } from '@tarojs/taro'
+import { Input, Text, View } from '@tarojs/components'
+import { useEffect, useMemo, useState } from 'react'
+import Page from '../../components/Page'
+import BigButton from '../../components/BigButton'
+import BigSwitch from '../../components/BigSwitch'
+import RoleTags from '../../components/RoleTags'
+import LoadingOverlay from '../../components/LoadingOverlay'
+import { useConfirm } from '../../components/Confirm'
+import { AsyncView, EmptyState } from '../../components/StateViews'
+import { api } from '../../api'
+import type { Member, MemberList } from '../../api/types'
+import { errorMessage } from '../../api/client'
+import { useAsync } from '../../lib/useAsync'
+import AdminGate from '../shared/NoAccess'
+import { useAdmin } from '../shared/admin'
+import { cachedRoster, findMember, loadRoster, markRosterDirty } from '../shared/roster'
+import { PHONE_RE, changes, formOf, type Form } from '../shared/memberForm'
+import '../shared/admin.css'
+
+export default function MemberEdit() {
+  const admin = useAdmin()
+  const { orgId, allowed } = admin
+  const memberId = decodeURIComponent(useRouter().params.id ?? '')
+  const roster = useAsync<MemberList>(
+    async () => cachedRoster(orgId) ?? (await loadRoster(orgId)),
+    [orgId],
+    !!orgId && allowed,
+  )
+
+  if (!admin.me || !allowed) {
+    return (
+      <Page testId="page-member">
+        <AdminGate loading={admin.loading} error={admin.error} allowed={allowed} onRetry={() => void admin.reload()} />
+      </Page>
+    )
+  }
+  return (
+    <Page testId="page-member">
+      <AsyncView
+        data={roster.data}
+        loading={roster.loading}
+        error={roster.error}
+        onRetry={() => void roster.reload()}
+        isEmpty={(d) => !findMember(d, memberId)}
+        empty={<EmptyState title="找不到这位会员" hint="可能已被删除，请返回花名册刷新。" />}
+      >
+        {(d) => <MemberForm key={memberId} list={d} member={findMember(d, memberId) as Member} />}
+      </AsyncView>
+    </Page>
+  )
+}
+
+function MemberForm({ list, member }: { list: MemberList; member: Member }) {
+  const initial = useMemo(() => formOf(member), [member])
+  const [form, setForm] = useState<Form>(initial)
+  const [errors, setErrors] = useState<Partial<Record<keyof Form, string>>>({})
+  const [busy, setBusy] = useState<string | null>(null)
+  const [err, setErr] = useState<string | null>(null)
+  const [dialog, confirm] = useConfirm()
+  useEffect(() => setForm(initial), [initial])
+
+  const set = <K extends keyof Form>(k: K, v: Form[K]) => {
+    setForm((f) => ({ ...f, [k]: v }))
+    setErrors((e) => ({ ...e, [k]: undefined }))
+  }
+  const body = changes(initial, form)
+  const dirty = Object.keys(body).length > 0
+
+  const validate = (): boolean => {
+    const e: Partial<Record<keyof Form, string>> = {}
+    if (!form.name.trim()) e.name = '请填写姓名'
+    else if (form.name.trim().length > 32) e.name = '姓名太长了'
+    if (form.phone.trim() && !PHONE_RE.test(form.phone.trim())) e.phone = '手机号应为 11 位数字，例如 13812345678'
+    if (form.isDelegate && form.delegateTerm.trim().length > 16) e.delegateTerm = '届次太长了，例如“第九届”'
+    setErrors(e)
+    return Object.keys(e).length === 0
+  }
+
+  const save = async () => {
+    setErr(null)
+    if (!validate()) return
+    if (!dirty) {
+      void Taro.showToast({ title: '没有需要保存的修改', icon: 'none' })
+      return
+    }
+    setBusy('正在保存…')
+    try {
+      await api.updateMember(member.memberId, body)
+      markRosterDirty()
+      await Taro.showToast({ title: '已保存', icon: 'success' })
+      setTimeout(() => void Taro.navigateBack().catch(() => undefined), 800)
+    } catch (e) {
+      setErr(errorMessage(e))
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const deactivate = async () => {
+    const ok = await confirm({
+      title: '停用会员',
+      content: `停用后，${member.name}将不能再登录，也不能报名、捐款和投票。已有的记录会保留。确定停用吗？`,
+      confirmText: '确定停用',
+      danger: true,
+    })
+    if (!ok) return
+    setErr(null)
+    setBusy('正在停用…')
+    try {
+      await api.deactivateMember(member.memberId)
+      markRosterDirty()
+      await Taro.showToast({ title: '已停用', icon: 'success' })
+      setTimeout(() => void Taro.navigateBack().catch(() => undefined), 800)
+    } catch (e) {
+      setErr(errorMessage(e))
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  return (
+    <>
+      {!member.active && (
+        <View className="member__inactive" data-testid="member-inactive">
+          这位会员已停用
+        </View>
+      )}
+      <View className="card">
+        <Text className="row__title">{member.name}</Text>
+        <Text className="row__sub">{member.staffNo ? `工号 ${member.staffNo}` : '没有工号'}</Text>
+        <RoleTags roles={member.roles} delegateTerm={member.delegateTerm} retired={member.retired} />
+      </View>
+
+      <View className="card">
+        <View className="field">
+          <Text className="field__label">姓名</Text>
+          <Input
+            className={`field__input${errors.name ? ' field__input--error' : ''}`}
+            value={form.name}
+            maxlength={32}
+            onInput={(e) => set('name', e.detail.value)}
+            data-testid="member-name-input"
+          />
+          {errors.name && <Text className="field__error">{errors.name}</Text>}
+        </View>
+
+        <View className="field">
+          <Text className="field__label">工会小组</Text>
+          <View className="chips">
+            {list.groups.map((g) => (
+              <View
+                key={g.groupId}
+                className={`chip${form.groupId === g.groupId ? ' chip--on' : ''}`}
+                onClick={() => set('groupId', g.groupId)}
+                data-testid={`member-group-${g.groupId}`}
+              >
+                {g.name}
+              </View>
+            ))}
+          </View>
+        </View>
+
+        <View className="field">
+          <Text className="field__label">手机号（只有工会委员能看到）</Text>
+          <Input
+            className={`field__input${errors.phone ? ' field__input--error' : ''}`}
+            type="number"
+            value={form.phone}
+            maxlength={11}
+            placeholder="可以不填"
+            placeholderClass="search__placeholder"
+            onInput={(e) => set('phone', e.detail.value)}
+            data-testid="member-phone-input"
+          />
+          {errors.phone && <Text className="field__error">{errors.phone}</Text>}
+        </View>
+
+        <View className="field field-row">
+          <Text className="field__label">退休教职工</Text>
+          <BigSwitch checked={form.retired} onChange={(v) => set('retired', v)} testId="member-retired-switch" label="退休教职工" />
+        </View>
+
+        <View className="field field-row">
+          <Text className="field__label">教代会代表</Text>
+          <BigSwitch checked={form.isDelegate} onChange={(v) => set('isDelegate', v)} testId="member-delegate-switch" label="教代会代表" />
+        </View>
+        {form.isDelegate && (
+          <View className="field member__term">
+            <Text className="field__label">代表届次</Text>
+            <Input
+              className={`field__input${errors.delegateTerm ? ' field__input--error' : ''}`}
+              value={form.delegateTerm}
+              maxlength={16}
+              placeholder="例如 第九届"
+              placeholderClass="search__placeholder"
+              onInput={(e) => set('delegateTerm', e.detail.value)}
+              data-testid="member-term-input"
+            />
+            {errors.delegateTerm && <Text className="field__error">{errors.delegateTerm}</Text>}
+          </View>
+        )}
+      </View>
+
+      {err && (
+        <View className="form-error" data-testid="member-error">
+          {err}
+        </View>
+      )}
+
+      <View className="actions">
+        <BigButton onClick={() => void save()} disabled={!!busy || !dirty} testId="member-save">
+          {dirty ? '保存修改' : '没有修改'}
+        </BigButton>
+      </View>
+      {member.active && (
+        <View className="actions">
+          <BigButton type="danger" onClick={() => void deactivate()} disabled={!!busy} testId="member-deactivate">
+            停用这位会员
+          </BigButton>
+        </View>
+      )}
+      <LoadingOverlay visible={!!busy} text={busy ?? ''} />
+      {dialog}
+    </>
+  )
+}

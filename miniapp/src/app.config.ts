@@ -1,0 +1,40 @@
+export default defineAppConfig({
+  pages: [
+    'pages/index/index',
+    'pages/events/index',
+    'pages/donate/index',
+    'pages/proposals/index',
+    'pages/mine/index',
+    'pages/login/index',
+    'pages/consent/index',
+  ],
+  // 管理 pages (committee and chair only) live in a subpackage: not in the main package.
+  subPackages: [
+    {
+      root: 'admin',
+      pages: ['index/index', 'roster/index', 'member/index', 'import/index'],
+    },
+  ],
+  window: {
+    navigationBarBackgroundColor: '#b3141b',
+    navigationBarTitleText: '教工之家',
+    navigationBarTextStyle: 'white',
+    // H5 then draws a title bar with a back / home button too (the mini-program always has one).
+    navigationStyle: 'default',
+    backgroundColor: '#f2f2f2',
+    backgroundTextStyle: 'dark',
+  },
+  tabBar: {
+    color: '#3d3d3d',
+    selectedColor: '#b3141b',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
+      { pagePath: 'pages/events/index', text: '活动', iconPath: 'assets/tab/events.png', selectedIconPath: 'assets/tab/events-active.png' },
+      { pagePath: 'pages/donate/index', text: '捐款', iconPath: 'assets/tab/donate.png', selectedIconPath: 'assets/tab/donate-active.png' },
+      { pagePath: 'pages/proposals/index', text: '提案', iconPath: 'assets/tab/proposals.png', selectedIconPath: 'assets/tab/proposals-active.png' },
+      { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tab/mine.png', selectedIconPath: 'assets/tab/mine-active.png' },
+    ],
+  },
+})

@@ -1,0 +1,81 @@
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import Page from '../../components/Page'
+import RoleTags from '../../components/RoleTags'
+import BigSwitch from '../../components/BigSwitch'
+import BigButton from '../../components/BigButton'
+import { useConfirm } from '../../components/Confirm'
+import { ErrorState, LoadingState } from '../../components/StateViews'
+import { logout, useMe } from '../../lib/session'
+import { setLargeText, useLargeText } from '../../lib/prefs'
+import { canManage } from '../../lib/roles'
+import { ROUTES } from '../../lib/routes'
+import './index.css'
+
+export default function Mine() {
+  const { me, error, reload } = useMe()
+  const large = useLargeText()
+  const [dialog, confirm] = useConfirm()
+  usePullDownRefresh(() => {
+    void reload().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  if (!me) {
+    return <Page testId="page-mine">{error ? <ErrorState error={error} onRetry={reload} /> : <LoadingState />}</Page>
+  }
+  const m = me.member
+
+  const onLogout = async () => {
+    const ok = await confirm({ title: '退出登录', content: '退出后需要重新登录才能使用。确定退出吗？', confirmText: '退出', danger: true })
+    if (ok) logout()
+  }
+
+  return (
+    <Page testId="page-mine">
+      <View className="card mine__profile">
+        <Text className="mine__name" data-testid="mine-name">
+          {m.name}
+        </Text>
+        <Text className="mine__line" data-testid="mine-org">
+          {m.orgName}
+        </Text>
+        {m.groupName && (
+          <Text className="mine__line" data-testid="mine-group">
+            {m.groupName}
+          </Text>
+        )}
+        {m.staffNo && <Text className="mine__line mine__line--muted">工号 {m.staffNo}</Text>}
+        <RoleTags roles={m.roles} delegateTerm={m.delegateTerm} retired={m.retired} />
+      </View>
+
+      <View className="card">
+        <View className="field-row">
+          <View className="mine__setting">
+            <Text className="field__label">大字模式</Text>
+            <Text className="hint">字号放大，看得更清楚</Text>
+          </View>
+          <BigSwitch checked={large} onChange={setLargeText} testId="large-text-switch" label="大字模式" />
+        </View>
+      </View>
+
+      {canManage(m.roles) && (
+        <View className="list mine__list">
+          <View className="row row--tap" data-testid="admin-entry" onClick={() => void Taro.navigateTo({ url: ROUTES.admin })}>
+            <View className="row__main">
+              <Text className="row__title">管理</Text>
+              <Text className="row__sub">花名册、导入与导出</Text>
+            </View>
+            <Text className="row__chevron">›</Text>
+          </View>
+        </View>
+      )}
+
+      <View className="actions">
+        <BigButton type="danger" onClick={() => void onLogout()} testId="logout">
+          退出登录
+        </BigButton>
+      </View>
+      {dialog}
+    </Page>
+  )
+}

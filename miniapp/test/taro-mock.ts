@@ -1,0 +1,16 @@
+// The few Taro APIs the tested modules touch, as spies over an in-memory storage.
+import { vi } from 'vitest'
+
+const store = new Map<string, unknown>()
+
+const Taro = {
+  request: vi.fn(),
+  getStorageSync: vi.fn((k: string) => (store.has(k) ? store.get(k) : '')),
+  setStorageSync: vi.fn((k: string, v: unknown) => void store.set(k, v)),
+  removeStorageSync: vi.fn((k: string) => void store.delete(k)),
+  reLaunch: vi.fn(() => Promise.resolve()),
+  getCurrentPages: vi.fn(() => [] as { route: string }[]),
+  __store: store,
+}
+
+export default Taro
