@@ -196,8 +196,7 @@ function checkChoices(e: EventRecord, body: RegisterBody) {
   for (const key of Object.keys(body.choices)) if (!e.options.some((o) => o.key === key)) throw invalidInput(`没有“${key}”这个选项`);
   for (const o of e.options) {
     const choice = body.choices[o.key];
-    if (choice === undefined) throw invalidInput(`请选择${o.label}`);
-    if (!o.choices.includes(choice)) throw invalidInput(`${o.label}只能选：${o.choices.join('、')}`);
+    if (choice !== undefined && !o.choices.includes(choice)) throw invalidInput(`${o.label}只能选：${o.choices.join('、')}`);
   }
 }
 

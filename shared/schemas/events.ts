@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Id, IsoDateTime } from './common';
 
 export const EventOption = z.strictObject({
-  key: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, '选项标识只能是字母、数字、下划线'),
+  key: z.string().trim().min(1, '选项标识不能为空').max(32),
   label: z.string().trim().min(1).max(32),
   choices: z.array(z.string().trim().min(1).max(32)).min(1).max(20),
 });

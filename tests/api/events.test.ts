@@ -40,7 +40,7 @@ describe('creating events', () => {
   });
 
   it('refuses bad bodies with 400 and members with 403', async () => {
-    for (const bad of [{ capacity: 0 }, { capacity: 1.5 }, { maxFamily: 6 }, { title: '' }, { startsAt: 'tomorrow' }, { extra: 1 }, { signupClosesAt: inHours(80) }, { signupClosesAt: inHours(-1) }]) {
+    for (const bad of [{ capacity: 0 }, { capacity: 1.5 }, { maxFamily: 6 }, { title: '' }, { startsAt: 'tomorrow' }, { extra: 1 }, { signupClosesAt: inHours(80) }, { options: [{ key: 'bus', label: '乘车点', choices: [] }] }]) {
       const res = await chair('POST', `/orgs/${school.orgId}/events`, spring(bad));
       expect(res.status, JSON.stringify(bad)).toBe(400);
     }
@@ -85,7 +85,6 @@ describe('signing up', () => {
     const m = await as(ordinary(school));
     expect((await m('POST', `/events/${eventId}/registrations`, { family: 3, choices: { bus: '东门' } })).status).toBe(400);
     expect((await m('POST', `/events/${eventId}/registrations`, { choices: { bus: '南门' } })).status).toBe(400);
-    expect((await m('POST', `/events/${eventId}/registrations`, {})).status).toBe(400);
     expect((await m('POST', `/events/${eventId}/registrations`, { choices: { bus: '东门' }, x: 1 })).status).toBe(400);
     expect((await m('GET', `/events/${eventId}`)).body.confirmedSeats).toBe(0);
 
@@ -94,6 +93,9 @@ describe('signing up', () => {
     const late = await m('POST', `/events/${soon}/registrations`, { choices: { bus: '东门' } });
     expect(late.status).toBe(409);
     expect(late.body.error.code).toBe('SIGNUP_CLOSED');
+    // An event recorded after its sign-up closed takes nobody.
+    const closed = await newEvent({ signupClosesAt: inHours(-2), startsAt: inHours(-1) });
+    expect((await m('POST', `/events/${closed}/registrations`, {})).body.error.code).toBe('SIGNUP_CLOSED');
   });
 
   it('cancelling frees seats for the waitlist in order, and tells the promoted member', async () => {
