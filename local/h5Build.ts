@@ -24,7 +24,8 @@ export function h5BuildIsStale(): boolean {
 
 export function buildH5(): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', 'build:h5'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    // A production build, whatever the caller runs under (vitest sets NODE_ENV=test, which turns on React refresh).
+    const child = spawn('npm', ['run', 'build:h5'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production' } });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
