@@ -129,3 +129,25 @@ export async function rosterWorkbook(schoolName: string, rows: RosterExportRow[]
   sheet.headerFooter.oddHeader = `${schoolName} 工会会员花名册`;
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
+
+/** Invite codes as a sheet to print and hand out: one row per member, large type. */
+export async function inviteSheet(schoolName: string, invites: { name: string; groupName?: string; code: string; expiresAt: string }[]): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '教工之家';
+  const sheet = wb.addWorksheet('邀请码');
+  sheet.columns = [
+    { header: '姓名', key: 'name', width: 14 },
+    { header: '工会小组', key: 'group', width: 14 },
+    { header: '邀请码', key: 'code', width: 16 },
+    { header: '有效期至', key: 'expires', width: 14 },
+  ];
+  sheet.getRow(1).font = { bold: true, size: 14 };
+  for (const i of invites) {
+    const row = sheet.addRow({ name: i.name, group: i.groupName ?? '', code: i.code, expires: i.expiresAt.slice(0, 10) });
+    row.font = { size: 14 };
+    row.getCell('code').font = { size: 18, bold: true, name: 'Courier New' };
+    row.height = 28;
+  }
+  sheet.headerFooter.oddHeader = `${schoolName} 教工之家绑定邀请码：打开小程序，输入自己的邀请码完成绑定（每码只能用一次）`;
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}

@@ -4,7 +4,7 @@ import { issueInvites } from '../domain/invites';
 import { getMember, listMembers, toMemberView, updateMember, type MemberRecord, type NewMember } from '../domain/members';
 import { getOrg, groupNames, groupRecord, listGroups, type OrgRecord } from '../domain/orgs';
 import { importRoster, withDelegate } from '../domain/rosterImport';
-import { rosterWorkbook } from '../domain/rosterXlsx';
+import { inviteSheet, rosterWorkbook } from '../domain/rosterXlsx';
 import type { Actor } from '../lib/access';
 import { db, table } from '../lib/db';
 import { conflict, invalidInput } from '../lib/errors';
@@ -110,8 +110,8 @@ export const handler = defineApi({
     return { status: 200, body: { member: toMemberView(updated, undefined, true) }, audit: { name: current.name } };
   },
 
-  'POST /orgs/{orgId}/invites': async ({ params, body }) => {
-    const { memberIds } = body(IssueInvitesBody);
+  'POST /orgs/{orgId}/invites': async ({ params, body, resource }) => {
+    const { memberIds, format } = body(IssueInvitesBody);
     const [members, groups] = await Promise.all([listMembers(params.orgId!), listGroups(params.orgId!)]);
     const wanted = memberIds ? new Set(memberIds) : undefined;
     if (wanted && [...wanted].some((id) => !members.some((m) => m.memberId === id))) throw invalidInput('名单中有不是本校的成员');
@@ -119,12 +119,11 @@ export const handler = defineApi({
     const issued = await issueInvites(targets, new Date());
     const names = groupNames(groups);
     const byId = new Map(targets.map((m) => [m.memberId, m]));
-    return {
-      status: 201,
-      body: {
-        invites: issued.map((i) => ({ ...i, name: byId.get(i.memberId)!.name, groupName: names.get(byId.get(i.memberId)!.groupId) })),
-      },
-      audit: { count: issued.length },
-    };
+    const invites = issued.map((i) => ({ ...i, name: byId.get(i.memberId)!.name, groupName: names.get(byId.get(i.memberId)!.groupId) }));
+    if (format === 'xlsx') {
+      const bytes = await inviteSheet((resource as OrgRecord).name, invites);
+      return { status: 201, file: { bytes, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename: '邀请码.xlsx' }, audit: { count: issued.length } };
+    }
+    return { status: 201, body: { invites }, audit: { count: issued.length } };
   },
 });

@@ -58,7 +58,11 @@ export type UpdateMemberBody = z.infer<typeof UpdateMemberBody>;
 export const CreateGroupBody = z.strictObject({ name: GroupName, leaderId: Id.optional() });
 export type CreateGroupBody = z.infer<typeof CreateGroupBody>;
 
-export const IssueInvitesBody = z.strictObject({ memberIds: z.array(Id).min(1).max(500).optional() });
+export const IssueInvitesBody = z.strictObject({
+  memberIds: z.array(Id).min(1).max(500).optional(),
+  /** 'xlsx': the codes as a printable sheet to cut into slips (codes are shown once, never stored). */
+  format: z.enum(['json', 'xlsx']).default('json'),
+});
 export type IssueInvitesBody = z.infer<typeof IssueInvitesBody>;
 
 export const IssuedInvite = z.object({

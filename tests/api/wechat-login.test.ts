@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { anon, as, ordinary, seed } from '../support/fixtures';
+import { readXlsx } from '../support/xlsx';
 
 describe('WeChat login and invite binding', () => {
   it('binds a new openid with a one-use invite, then logs straight in', async () => {
@@ -32,6 +33,20 @@ describe('WeChat login and invite binding', () => {
     const reuse = await anon()('POST', '/auth/bind', { bindingToken: other.body.bindingToken, inviteCode: code });
     expect(reuse.status).toBe(400);
     expect(reuse.body.error.code).toBe('INVITE_INVALID');
+  });
+
+  it('prints invite codes as a sheet, and the printed code binds', async () => {
+    const s = await seed(10, 0);
+    const chair = await as(s.chair);
+    const target = ordinary(s);
+    const res = await chair('POST', `/orgs/${s.orgId}/invites`, { memberIds: [target], format: 'xlsx' });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    const rows = await readXlsx(res.raw);
+    expect(rows[0]).toEqual(['姓名', '工会小组', '邀请码', '有效期至']);
+    const code = rows[1]![2]!;
+    const login = await anon()('POST', '/auth/wechat-login', { code: `ok-sheet-${Date.now()}` });
+    expect((await anon()('POST', '/auth/bind', { bindingToken: login.body.bindingToken, inviteCode: code })).status).toBe(200);
   });
 
   it('a newer invite voids the older one', async () => {
