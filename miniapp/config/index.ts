@@ -53,6 +53,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache,
     logger: { quiet: true, stats: false },
     mini: {
+      // Compile the repo's shared/ folder (plain-data modules imported as values, e.g. role labels).
+      compile: { include: [path.join(repoRoot, 'shared')] },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
@@ -60,6 +62,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       optimizeMainPackage: { enable: true },
     },
     h5: {
+      compile: { include: [path.join(repoRoot, 'shared')] },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

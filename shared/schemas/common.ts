@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLES } from '../domain/roles';
 
 /** Ids are opaque, URL-safe strings made by the server (or, for donations, by the client). */
 export const Id = z.string().regex(/^[A-Za-z0-9_-]{4,64}$/, 'id 格式不正确');
@@ -13,20 +14,9 @@ export const IsoDate = z.iso.date();
 /** Money is always an integer number of fen. */
 export const Fen = z.int().min(0).max(Number.MAX_SAFE_INTEGER);
 
-export const ROLES = ['member', 'groupLeader', 'delegate', 'committee', 'treasurer', 'chair', 'districtAdmin'] as const;
+export { ROLES, ROLE_LABELS } from '../domain/roles';
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
-
-/** Chinese labels for roles, used by the app and exports. */
-export const ROLE_LABELS: Record<Role, string> = {
-  member: '会员',
-  groupLeader: '工会小组长',
-  delegate: '教代会代表',
-  committee: '工会委员',
-  treasurer: '经审/财务',
-  chair: '工会主席',
-  districtAdmin: '区教育工会',
-};
 
 export const ERROR_CODES = [
   'UNAUTHENTICATED',
