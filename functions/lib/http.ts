@@ -104,6 +104,8 @@ export function defineApi(routes: Routes) {
       if (raw !== undefined && Buffer.byteLength(raw) > (options.maxBodyBytes ?? MAX_BODY_BYTES)) throw tooLarge();
 
       const params = (event.pathParameters ?? {}) as Record<string, string>;
+      // Ids are short and URL-safe: anything else names nothing (and must never reach a key).
+      if (Object.values(params).some((v) => !/^[A-Za-z0-9_-]{1,64}$/.test(v))) throw notFound();
       const actor = rule.scope === 'public' ? (undefined as unknown as Actor) : await authenticate(event);
       const resource = rule.scope === 'public' ? undefined : await authorize(rule, actor, params);
       const reply = await handler({

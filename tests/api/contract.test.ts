@@ -61,10 +61,17 @@ describe('contract basics', () => {
     expect((await anon()('GET', '/me', undefined, { authorization: `Bearer ${forged}` })).status).toBe(401);
   });
 
-  it('unknown routes are 404 in the contract shape', async () => {
+  it('unknown routes and ids are 404 in the contract shape, never 500', async () => {
     const res = await anon()('GET', '/no/such/route');
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe('NOT_FOUND');
+    const s = await seed(10, 2);
+    const chair = await as(s.chair);
+    for (const id of ['x'.repeat(3000), '%E4%BD%A0%E5%A5%BD', 'a.b', 'enotanevent']) {
+      const r = await chair('GET', `/events/${id}`);
+      expect(r.status, id.slice(0, 20)).toBe(404);
+      expect(r.body.error.code).toBe('NOT_FOUND');
+    }
   });
 
   it('bodies over 64 KiB get 413 and change nothing', async () => {
