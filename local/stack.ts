@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceInUseException } from '@aws-sdk/client-dynamodb';
@@ -10,6 +11,8 @@ export interface StackOptions {
   dynamoPort: number;
   dataDir: string;
   tableName: string;
+  /** Run the emulator in this process instead of a child (tests of the emulator itself). */
+  inProcessDynamo?: boolean;
 }
 
 export function stackOptionsFromEnv(env = process.env): StackOptions {
@@ -19,6 +22,52 @@ export function stackOptionsFromEnv(env = process.env): StackOptions {
     dataDir: resolve(ROOT, env.DATA_DIR ?? '.data'),
     tableName: env.TABLE_NAME ?? 'staff-home',
   };
+}
+
+/**
+ * Runs the embedded DynamoDB in a child process (it dies with us: see main.ts). A previous
+ * stack killed a moment ago may still hold the port or the database lock: retry for a while.
+ */
+export async function startDynamoProcess(port: number, dataDir: string): Promise<LocalDynamo> {
+  let lastError = '';
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const child = spawn(process.execPath, ['--no-warnings', '--import', 'tsx', resolve(ROOT, 'local/dynamodb/main.ts'), String(port), dataDir], {
+      cwd: ROOT,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    const endpoint = await new Promise<string | undefined>((done) => {
+      let out = '';
+      child.stdout.on('data', (d) => {
+        out += d;
+        const m = /ready (\S+)/.exec(out);
+        if (m) done(m[1]);
+      });
+      child.on('exit', () => done(undefined));
+    });
+    if (endpoint) {
+      child.stderr.on('data', (d) => process.stderr.write(d));
+      const onExit = (code: number | null) => {
+        console.error(`local DynamoDB exited unexpectedly (${code}); stopping`);
+        process.exit(1);
+      };
+      child.on('exit', onExit);
+      return {
+        endpoint,
+        port: Number(new URL(endpoint).port),
+        close: () =>
+          new Promise<void>((done) => {
+            child.off('exit', onExit);
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+      };
+    }
+    lastError = err;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`local DynamoDB would not start:\n${lastError}`);
 }
 
 export async function ensureTable(endpoint: string, tableName: string) {
@@ -43,7 +92,10 @@ export async function ensureTable(endpoint: string, tableName: string) {
  */
 export async function startStack(opts: StackOptions) {
   mkdirSync(opts.dataDir, { recursive: true });
-  const dynamo: LocalDynamo = await startLocalDynamo({ port: opts.dynamoPort, dataDir: resolve(opts.dataDir, 'dynamodb') });
+  const dataDir = resolve(opts.dataDir, 'dynamodb');
+  const dynamo: LocalDynamo = opts.inProcessDynamo
+    ? await startLocalDynamo({ port: opts.dynamoPort, dataDir })
+    : await startDynamoProcess(opts.dynamoPort, dataDir);
   Object.assign(process.env, {
     AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
     AWS_REGION: process.env.AWS_REGION ?? 'local',

@@ -33,7 +33,8 @@ describe('durability of the local stack', () => {
     await Promise.all(writers);
     expect(acknowledged.length).toBeGreaterThan(20);
 
-    const second = await startApi({ dataDir: first.dataDir });
+    // Restarted at once on the same data and the same ports, as a person (or a supervisor) would.
+    const second = await startApi({ dataDir: first.dataDir, port: first.port, dynamoPort: first.dynamoPort });
     try {
       const fresh = client(second.url, (await client(second.url)('POST', '/dev/login', { memberId: seeded.chair })).body.token);
       const groups = (await fresh('GET', `/orgs/${seeded.orgId}/groups`)).body.groups as { name: string }[];

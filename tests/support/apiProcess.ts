@@ -22,6 +22,7 @@ export async function freePort(): Promise<number> {
 export interface ApiProcess {
   url: string;
   port: number;
+  dynamoPort: number;
   dataDir: string;
   child: ChildProcess;
   output: () => string;
@@ -29,9 +30,9 @@ export interface ApiProcess {
 }
 
 /** Starts `npm run api`'s program as a child process, exactly as a user would, and waits for its line. */
-export async function startApi(opts: { dataDir?: string; port?: number; env?: Record<string, string> } = {}): Promise<ApiProcess> {
+export async function startApi(opts: { dataDir?: string; port?: number; dynamoPort?: number; env?: Record<string, string> } = {}): Promise<ApiProcess> {
   const port = opts.port ?? (await freePort());
-  const dynamoPort = await freePort();
+  const dynamoPort = opts.dynamoPort ?? (await freePort());
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'staff-home-'));
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'local/api.ts')], {
     cwd: ROOT,
@@ -58,6 +59,7 @@ export async function startApi(opts: { dataDir?: string; port?: number; env?: Re
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    dynamoPort,
     dataDir,
     child,
     output: () => out,
