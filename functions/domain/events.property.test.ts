@@ -48,7 +48,8 @@ async function state(e: EventRecord) {
   });
   const counters = seats.find((i) => i.sk === 'SEATS')!;
   const waits = seats.filter((i) => i.sk.startsWith('WAIT#'));
-  return { regs, counters, waits };
+  const bucketTotal = seats.filter((i) => i.sk.startsWith('WAITSEC#')).reduce((a, b) => a + ((b as { n?: number }).n ?? 0), 0);
+  return { regs, counters, waits, bucketTotal };
 }
 
 type Op = { op: 'register'; member: number; family: number } | { op: 'cancel'; member: number };
@@ -68,7 +69,8 @@ describe('event sign-up under any interleaving', () => {
       fc.asyncProperty(fc.integer({ min: 1, max: 6 }), fc.array(fc.array(opArb, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 5 }), async (capacity, batches) => {
         const e = await freshEvent(capacity);
         for (const batch of batches) await Promise.all(batch.map((o) => run(e, o)));
-        const { regs, counters, waits } = await state(e);
+        const { regs, counters, waits, bucketTotal } = await state(e);
+        expect(bucketTotal).toBe(waits.length);
         const live = regs.filter((r) => r.status !== 'cancelled');
         const confirmed = live.filter((r) => r.status === 'confirmed');
         const waitlisted = live.filter((r) => r.status === 'waitlisted');

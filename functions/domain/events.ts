@@ -14,6 +14,7 @@ import type { MemberRecord } from './members';
  *   EVENT#<e> SEATS       the counters every sign-up changes: capacity, confirmedSeats, waitingCount, waitTail
  *   EVENT#<e> REG#<m>     one registration per member (listed per member through gsi1)
  *   EVENT#<e> WAIT#<key>  the waitlist, in key order (time, then a tie-breaker)
+ *   EVENT#<e> WAITSEC#<s> how many wait in arrival second s (positions without counting everyone ahead)
  * Every change to seats is one transaction whose conditions carry the rule, so no interleaving
  * can oversell, double-register or reorder the waitlist.
  */
@@ -74,6 +75,7 @@ const EK = {
   seats: (e: string) => ({ pk: `EVENT#${e}`, sk: 'SEATS' }),
   reg: (e: string, m: string) => ({ pk: `EVENT#${e}`, sk: `REG#${m}` }),
   wait: (e: string, key: string) => ({ pk: `EVENT#${e}`, sk: `WAIT#${key}` }),
+  waitSecond: (e: string, second: string) => ({ pk: `EVENT#${e}`, sk: `WAITSEC#${second}` }),
   ofOrg: (o: string) => `ORG#${o}#EVENTS`,
   ofMember: (m: string) => `MEMBER#${m}#REGS`,
 };
@@ -108,8 +110,27 @@ export async function createEvent(org: { orgId: string; districtId: string }, bo
   return event;
 }
 
-/** Position in the waitlist, 1-based: the waiting entries up to and including this key. */
+/**
+ * Position in the waitlist, 1-based: the waiting entries up to and including this key.
+ * Counting every entry ahead would cost O(position); instead each second of arrivals keeps a
+ * counter (WAITSEC#<second>, changed in the same transactions that add or remove entries), so
+ * this sums the counters of earlier seconds and counts entries only within this key's second.
+ */
 async function positionOf(eventId: string, key: string): Promise<number> {
+  const second = secondOf(key);
+  const earlier = String(Number(second) - 1).padStart(second.length, '0');
+  const [buckets, sameSecond] = await Promise.all([
+    queryAll<{ n?: number }>({
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lo AND :hi',
+      ExpressionAttributeValues: { ':pk': EK.meta(eventId).pk, ':lo': 'WAITSEC#', ':hi': `WAITSEC#${earlier}` },
+      ConsistentRead: true,
+    }),
+    countKeys(eventId, `WAIT#${second}`, `WAIT#${key}`),
+  ]);
+  return buckets.reduce((sum, b) => sum + (b.n ?? 0), 0) + sameSecond;
+}
+
+async function countKeys(eventId: string, lo: string, hi: string): Promise<number> {
   let count = 0;
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
@@ -117,7 +138,7 @@ async function positionOf(eventId: string, key: string): Promise<number> {
       new QueryCommand({
         TableName: table(),
         KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lo AND :hi',
-        ExpressionAttributeValues: { ':pk': EK.meta(eventId).pk, ':lo': 'WAIT#', ':hi': `WAIT#${key}` },
+        ExpressionAttributeValues: { ':pk': EK.meta(eventId).pk, ':lo': lo, ':hi': hi },
         Select: 'COUNT',
         ConsistentRead: true,
         ExclusiveStartKey,
@@ -128,6 +149,12 @@ async function positionOf(eventId: string, key: string): Promise<number> {
   } while (ExclusiveStartKey);
   return count;
 }
+
+/** The arrival second of a wait key (its first 12 of 15 millisecond digits). */
+const secondOf = (key: string) => key.slice(0, 12);
+const bucketChange = (eventId: string, key: string, by: 1 | -1) => ({
+  Update: { TableName: table(), Key: EK.waitSecond(eventId, secondOf(key)), UpdateExpression: 'ADD n :by', ExpressionAttributeValues: { ':by': by } },
+});
 
 export async function myRegistration(eventId: string, memberId: string): Promise<MyRegistration | null> {
   const reg = await getRegistration(eventId, memberId);
@@ -292,6 +319,7 @@ export async function register(e: EventRecord, member: MemberRecord, body: Regis
         },
         putReg({ ...reg, status: 'waitlisted', waitKey: key }),
         { Put: { TableName: table(), Item: { ...EK.wait(e.eventId, key), type: 'wait', memberId: member.memberId, seats } } },
+        bucketChange(e.eventId, key, 1),
       ]);
       return { created: true, status: 'waitlisted', position: await positionOf(e.eventId, key) };
     } catch (err) {
@@ -335,6 +363,7 @@ export async function cancelRegistration(e: EventRecord, memberId: string): Prom
         regUpdate('waitlisted', ' REMOVE waitKey'),
         { Delete: { TableName: table(), Key: EK.wait(e.eventId, reg.waitKey!), ConditionExpression: 'attribute_exists(pk)' } },
         { Update: { TableName: table(), Key: EK.seats(e.eventId), UpdateExpression: 'ADD waitingCount :minus', ExpressionAttributeValues: { ':minus': -1 } } },
+        bucketChange(e.eventId, reg.waitKey!, -1),
       ]);
     }
   } catch (err) {
@@ -386,6 +415,7 @@ export async function promote(e: EventRecord): Promise<number> {
           },
         },
         { Delete: { TableName: table(), Key: EK.wait(e.eventId, key), ConditionExpression: 'attribute_exists(pk)' } },
+        bucketChange(e.eventId, key, -1),
         {
           Update: {
             TableName: table(),
