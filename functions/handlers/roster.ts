@@ -120,10 +120,10 @@ export const handler = defineApi({
     const names = groupNames(groups);
     const byId = new Map(targets.map((m) => [m.memberId, m]));
     const invites = issued.map((i) => ({ ...i, name: byId.get(i.memberId)!.name, groupName: names.get(byId.get(i.memberId)!.groupId) }));
+    const bytes = await inviteSheet((resource as OrgRecord).name, invites);
     if (format === 'xlsx') {
-      const bytes = await inviteSheet((resource as OrgRecord).name, invites);
       return { status: 201, file: { bytes, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename: '邀请码.xlsx' }, audit: { count: issued.length } };
     }
-    return { status: 201, body: { invites }, audit: { count: issued.length } };
+    return { status: 201, body: { invites, sheetBase64: Buffer.from(bytes).toString('base64') }, audit: { count: issued.length } };
   },
 });

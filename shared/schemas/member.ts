@@ -72,7 +72,11 @@ export const IssuedInvite = z.object({
   code: z.string(),
   expiresAt: IsoDateTime,
 });
-export const IssueInvitesResult = z.object({ invites: z.array(IssuedInvite) });
+export const IssueInvitesResult = z.object({
+  invites: z.array(IssuedInvite),
+  /** The same codes as a printable .xlsx (base64): codes exist only in this answer. */
+  sheetBase64: z.string(),
+});
 export type IssueInvitesResult = z.infer<typeof IssueInvitesResult>;
 
 export const AuditEntry = z.object({

@@ -10,6 +10,9 @@ describe('WeChat login and invite binding', () => {
     const issued = await chair('POST', `/orgs/${s.orgId}/invites`, { memberIds: [target] });
     expect(issued.status).toBe(201);
     const { code, name } = issued.body.invites[0];
+    // The printable sheet of the same answer carries the same code (codes exist only in this answer).
+    const sheet = await readXlsx(Buffer.from(issued.body.sheetBase64, 'base64').buffer as ArrayBuffer);
+    expect(sheet[1]![2]).toBe(code);
     expect(code).toMatch(/^[23456789A-HJ-NP-Z]{8}$/);
     expect(name).toBeTruthy();
 
