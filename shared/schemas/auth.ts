@@ -12,11 +12,12 @@ export const WechatLoginResult = z.union([
 export type WechatLoginResult = z.infer<typeof WechatLoginResult>;
 
 export const INVITE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+/** Typed as printed ("6ZXW Y4UA"), any case: spaces and dashes don't matter. */
 export const InviteCode = z
   .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{8}$/, '邀请码为 8 位字母或数字');
+  .max(32)
+  .transform((s) => s.replace(/[\s-]/g, '').toUpperCase())
+  .pipe(z.string().regex(/^[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{8}$/, '邀请码为 8 位字母或数字'));
 
 export const BindBody = z.strictObject({ bindingToken: z.string().min(1).max(4096), inviteCode: InviteCode });
 export type BindBody = z.infer<typeof BindBody>;

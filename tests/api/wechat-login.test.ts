@@ -23,7 +23,8 @@ describe('WeChat login and invite binding', () => {
     expect(JSON.stringify(first.body)).not.toContain(openid);
     expect(JSON.stringify(first.body)).not.toContain('SECRET-SESSION-KEY');
 
-    const bound = await anon()('POST', '/auth/bind', { bindingToken: first.body.bindingToken, inviteCode: code.toLowerCase() });
+    const typed = `${code.slice(0, 4)} ${code.slice(4)}`.toLowerCase(); // as printed, typed in lower case
+    const bound = await anon()('POST', '/auth/bind', { bindingToken: first.body.bindingToken, inviteCode: typed });
     expect(bound.status).toBe(200);
     const me = await anon()('GET', '/me', undefined, { authorization: `Bearer ${bound.body.token}` });
     expect(me.body.member.memberId).toBe(target);
