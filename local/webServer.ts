@@ -38,6 +38,11 @@ export async function startWebServer(opts: { port: number; root: string; apiUrl:
     const safe = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
     let file = join(opts.root, safe);
     if (!file.startsWith(opts.root) || !existsSync(file) || statSync(file).isDirectory()) file = join(opts.root, 'index.html');
+    if (!existsSync(file)) {
+      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('H5 应用还没有构建好，请稍后刷新 / the H5 app is being built, reload in a moment');
+      return;
+    }
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': file.endsWith('index.html') ? 'no-cache' : 'max-age=3600' });
     createReadStream(file).pipe(res);
   });

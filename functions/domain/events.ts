@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { BatchGetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { canConfirm, canPromote, eventPhase, fitsAtAll, seatsFor, waitKey } from '../../shared/domain/events';
+import { canConfirm, canPromote, chinaTime, eventPhase, fitsAtAll, seatsFor, waitKey } from '../../shared/domain/events';
 import type { CreateEventBody, EventView, MyRegistration, RegisterBody, UpdateEventBody } from '../../shared/schemas/events';
 import { batchPut, cancellationCodes, db, getItem, queryAll, table, transact } from '../lib/db';
 import { conflict, invalidInput, notFound } from '../lib/errors';
@@ -341,6 +341,7 @@ export async function cancelRegistration(e: EventRecord, memberId: string): Prom
   if (!reg) return 'none';
   if (reg.status === 'cancelled') return 'cancelled';
   if (Date.parse(e.startsAt) <= Date.now()) throw conflict('CONFLICT', '活动已经开始，不能再取消报名');
+  if (reg.checkedInAt) throw conflict('CONFLICT', '已经签到，不能再取消报名');
   const now = new Date().toISOString();
   const regUpdate = (status: string, extra = '') => ({
     Update: {
@@ -399,7 +400,7 @@ export async function promote(e: EventRecord): Promise<number> {
       orgId: e.orgId,
       kind: 'promoted',
       title: `候补成功：${e.title}`,
-      body: `有人退出，您已从候补转为报名成功。活动时间 ${e.startsAt.slice(0, 16).replace('T', ' ')}，地点 ${e.place}。`,
+      body: `有人退出，您已从候补转为报名成功。活动时间 ${chinaTime(e.startsAt)}，地点 ${e.place}。`,
       link: `/pages/event/index?id=${e.eventId}`,
     };
     try {
@@ -516,7 +517,7 @@ export async function notifyRegistrants(e: EventRecord, kind: 'eventChanged' | '
     orgId: e.orgId,
     kind,
     title: kind === 'eventCancelled' ? `活动取消：${e.title}` : `活动变更：${e.title}`,
-    body: kind === 'eventCancelled' ? '很抱歉，该活动已取消。' : `请查看最新安排：${e.startsAt.slice(0, 16).replace('T', ' ')}，${e.place}。`,
+    body: kind === 'eventCancelled' ? '很抱歉，该活动已取消。' : `请查看最新安排：${chinaTime(e.startsAt)}，${e.place}。`,
     link: `/pages/event/index?id=${e.eventId}`,
   }));
   await batchPut(notices.flatMap((n) => noticeItems(n, now)));

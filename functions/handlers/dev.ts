@@ -1,7 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { DevLoginBody, DevSeedBody } from '../../shared/schemas/auth';
 import { allRoles, getMember, listMembers } from '../domain/members';
-import { groupNames, listGroups } from '../domain/orgs';
+import { getOrg, groupNames, listGroups } from '../domain/orgs';
 import { seedSchool } from '../domain/seed';
 import { config } from '../lib/config';
 import { db, getItem, isConditionFailed, queryAll, table } from '../lib/db';
@@ -62,7 +62,8 @@ export const handler = defineApi({
   },
   'GET /dev/orgs/{orgId}/people': async ({ params }) => {
     devOnly();
-    return ok({ orgId: params.orgId, people: await people(params.orgId!) });
+    const list = await people(params.orgId!);
+    return ok({ orgId: params.orgId, orgName: (await getOrg(params.orgId!))?.name ?? '', people: list });
   },
   /** What the local notifier would have sent to WeChat, newest last. */
   'GET /dev/orgs/{orgId}/outbox': async ({ params }) => {

@@ -7,12 +7,21 @@ export default defineAppConfig({
     'pages/mine/index',
     'pages/login/index',
     'pages/consent/index',
+    'pages/event/index',
+    'pages/my-registrations/index',
+    'pages/messages/index',
+    'pages/checkin-code/index',
   ],
   // 管理 pages (committee and chair only) live in a subpackage: not in the main package.
   subPackages: [
     {
       root: 'admin',
-      pages: ['index/index', 'roster/index', 'member/index', 'import/index'],
+      pages: ['index/index', 'roster/index', 'member/index', 'import/index', 'invites/index', 'audit/index'],
+    },
+    // 活动管理 (committee; group leaders see their group's sign-ups): 发布/编辑, 报名名单, 签到.
+    {
+      root: 'manage',
+      pages: ['event-form/index', 'registrations/index', 'checkin/index'],
     },
   ],
   window: {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canConfirm, canPromote, eventPhase, modelSignups, participationRate, seatsFor, waitKey } from './events';
+import { canConfirm, canPromote, chinaTime, eventPhase, modelSignups, participationRate, seatsFor, waitKey } from './events';
 
 describe('sign-up rules', () => {
   it('a newcomer never jumps a waiting queue, even when seats are free', () => {
@@ -23,6 +23,11 @@ describe('sign-up rules', () => {
         expect(waitKey(a, 'z') < waitKey(b, 'a')).toBe(a < b);
       }),
     );
+  });
+
+  it('writes times as people in China read them, whatever the offset', () => {
+    expect(chinaTime('2027-04-12T00:00:00Z')).toBe('4月12日 周一 08:00');
+    expect(chinaTime('2027-04-12T08:00:00+08:00')).toBe('4月12日 周一 08:00');
   });
 
   it('knows the phases of an event', () => {

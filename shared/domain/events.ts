@@ -68,3 +68,10 @@ export function modelSignups(capacity: number, ops: ({ op: 'register'; member: s
   confirmed = new Map(confirmed);
   return { confirmed, waitlist };
 }
+
+/** A time as people here read it, whatever offset it was written with: 4月12日 周六 08:00. */
+export function chinaTime(iso: string): string {
+  const parts = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit', hour12: false }).formatToParts(new Date(iso));
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('month')}月${get('day')}日 ${get('weekday')} ${get('hour')}:${get('minute')}`;
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from './common';
+import { Id, Role } from './common';
 
 export const WechatLoginBody = z.strictObject({ code: z.string().min(1).max(128) });
 export type WechatLoginBody = z.infer<typeof WechatLoginBody>;
@@ -47,3 +47,9 @@ export const DevSeedResult = z.object({
   members: z.array(Id),
 });
 export type DevSeedResult = z.infer<typeof DevSeedResult>;
+
+/** The people the H5 开发登录 page offers (GET /dev/demo, GET /dev/orgs/{orgId}/people). */
+export const DemoPerson = z.object({ memberId: Id, name: z.string(), roles: z.array(Role), groupName: z.string() });
+export type DemoPerson = z.infer<typeof DemoPerson>;
+export const DemoPeople = z.object({ orgId: Id, orgName: z.string(), people: z.array(DemoPerson) });
+export type DemoPeople = z.infer<typeof DemoPeople>;

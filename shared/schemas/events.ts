@@ -130,3 +130,15 @@ export type CheckinResult = z.infer<typeof CheckinResult>;
 
 export const Message = z.object({ messageId: z.string(), at: IsoDateTime, title: z.string(), body: z.string(), link: z.string().optional(), read: z.boolean() });
 export type Message = z.infer<typeof Message>;
+
+/** GET /me/registrations: 我的报名. */
+export const MyRegistrationList = z.object({
+  registrations: z.array(
+    z.object({ eventId: Id, status: RegistrationStatus, family: z.int(), choices: z.record(z.string(), z.string()), checkedIn: z.boolean(), registeredAt: IsoDateTime }),
+  ),
+});
+export type MyRegistrationList = z.infer<typeof MyRegistrationList>;
+
+/** GET /me/messages: newest first, with the unread count. */
+export const MessageList = z.object({ messages: z.array(Message), unread: z.int() });
+export type MessageList = z.infer<typeof MessageList>;

@@ -55,6 +55,10 @@ export const UpdateMemberBody = z
   .refine((b) => Object.keys(b).length > 0, { message: '没有要修改的内容' });
 export type UpdateMemberBody = z.infer<typeof UpdateMemberBody>;
 
+/** PATCH /members/{memberId} and POST /members/{memberId}/deactivate answer with the member. */
+export const MemberResult = z.object({ member: Member });
+export type MemberResult = z.infer<typeof MemberResult>;
+
 export const CreateGroupBody = z.strictObject({ name: GroupName, leaderId: Id.optional() });
 export type CreateGroupBody = z.infer<typeof CreateGroupBody>;
 

@@ -140,6 +140,8 @@ describe('committee tools', () => {
     // The same check-in synced later from a phone that was offline: counted once, first time kept.
     const replay = await chair('POST', `/events/${eventId}/checkins`, { memberId: a, nonce: 'offline-nonce-1', at: inHours(-0.01) });
     expect(replay.body).toMatchObject({ alreadyCheckedIn: true, checkedInAt: first.body.checkedInAt });
+    // Checked in means there: no cancelling afterwards.
+    expect((await (await as(a!))('DELETE', `/events/${eventId}/registrations/me`)).status).toBe(409);
     const waiting = await chair('POST', `/events/${eventId}/checkins`, { memberId: b });
     expect(waiting.status).toBe(409);
     expect(waiting.body.error.code).toBe('NOT_REGISTERED');
@@ -187,6 +189,7 @@ describe('committee tools', () => {
     expect(grown.body).toMatchObject({ capacity: 3, confirmedSeats: 3, waitlistLength: 0, place: '学校西门集合' });
     const msgs = (await (await as(a!))('GET', '/me/messages')).body.messages;
     expect(msgs[0].title).toContain('活动变更');
+    expect(msgs[0].body).toMatch(/\d+月\d+日 周. \d\d:\d\d/);
     expect((await chair('POST', `/events/${eventId}/cancel`)).status).toBe(200);
     expect((await (await as(b!))('GET', '/me/messages')).body.messages[0].title).toContain('活动取消');
     const late = await (await as(school.members[12]!))('POST', `/events/${eventId}/registrations`, { choices: { bus: '东门' } });

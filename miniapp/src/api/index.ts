@@ -1,5 +1,16 @@
 import { request } from './client'
 import type {
+  CheckinBody,
+  CheckinResult,
+  CreateEventBody,
+  EventList,
+  EventView,
+  MessageList,
+  MyRegistrationList,
+  RegisterBody,
+  RegisterResult,
+  RegistrationList,
+  UpdateEventBody,
   DemoPeople,
   DeactivateResult,
   ImportResult,
@@ -33,4 +44,20 @@ export const api = {
   importRoster: (orgId: string, fileBase64: string, dryRun: boolean) =>
     request<ImportResult>('POST', `/orgs/${seg(orgId)}/roster/import`, { fileBase64, dryRun }, { timeout: 120000 }),
   rosterXlsxPath: (orgId: string) => `/orgs/${seg(orgId)}/roster.xlsx`,
+
+  // 活动报名
+  events: (orgId: string) => request<EventList>('GET', `/orgs/${seg(orgId)}/events`),
+  event: (eventId: string) => request<EventView>('GET', `/events/${seg(eventId)}`),
+  register: (eventId: string, body: RegisterBody) => request<RegisterResult>('POST', `/events/${seg(eventId)}/registrations`, body),
+  cancelRegistration: (eventId: string) => request<unknown>('DELETE', `/events/${seg(eventId)}/registrations/me`),
+  myRegistrations: () => request<MyRegistrationList>('GET', '/me/registrations'),
+  messages: () => request<MessageList>('GET', '/me/messages'),
+  markMessagesRead: () => request<unknown>('POST', '/me/messages/read'),
+  createEvent: (orgId: string, body: CreateEventBody) => request<EventView>('POST', `/orgs/${seg(orgId)}/events`, body),
+  updateEvent: (eventId: string, body: UpdateEventBody) => request<EventView>('PATCH', `/events/${seg(eventId)}`, body),
+  cancelEvent: (eventId: string) => request<EventView>('POST', `/events/${seg(eventId)}/cancel`),
+  registrations: (eventId: string, groupId?: string) =>
+    request<RegistrationList>('GET', `/events/${seg(eventId)}/registrations${groupId ? `?groupId=${seg(groupId)}` : ''}`),
+  checkin: (eventId: string, body: CheckinBody) => request<CheckinResult>('POST', `/events/${seg(eventId)}/checkins`, body, { timeout: 10000 }),
+  eventRosterXlsxPath: (eventId: string) => `/events/${seg(eventId)}/roster.xlsx`,
 }

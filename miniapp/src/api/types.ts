@@ -3,8 +3,6 @@
  *
  * Types come from the backend's zod schemas in /shared/schemas (alias @shared) wherever they
  * exist. Type-only imports: zod itself is never bundled into the mini-program.
- * The declarations marked LOCAL below have no shared schema yet and should be replaced by
- * imports from @shared once the backend publishes them.
  */
 import type { Role as SharedRole, ErrorBody as SharedErrorBody } from '@shared/schemas/common'
 import type {
@@ -16,6 +14,24 @@ import type {
   UpdateMemberBody as SharedUpdateMemberBody,
 } from '@shared/schemas/member'
 import type { WechatLoginResult as SharedWechatLoginResult, SessionResult as SharedSessionResult } from '@shared/schemas/auth'
+import type {
+  EventView as SharedEventView,
+  EventList as SharedEventList,
+  EventOption as SharedEventOption,
+  EventState as SharedEventState,
+  MyRegistration as SharedMyRegistration,
+  RegistrationStatus as SharedRegistrationStatus,
+  RegisterBody as SharedRegisterBody,
+  RegisterResult as SharedRegisterResult,
+  CreateEventBody as SharedCreateEventBody,
+  UpdateEventBody as SharedUpdateEventBody,
+  RegistrationEntry as SharedRegistrationEntry,
+  RegistrationList as SharedRegistrationList,
+  GroupHeadCount as SharedGroupHeadCount,
+  CheckinBody as SharedCheckinBody,
+  CheckinResult as SharedCheckinResult,
+  Message as SharedMessage,
+} from '@shared/schemas/events'
 import type {
   ImportReport as SharedImportReport,
   ImportRow as SharedImportRow,
@@ -39,26 +55,27 @@ export type ImportRow = SharedImportRow
 export type ImportResult = SharedImportResult
 export type RowAction = SharedRowAction
 
-// ---------------------------------------------------------------------------------------------
-// LOCAL: no shared schema yet (replace with @shared imports when they exist).
+// 活动报名
+export type EventView = SharedEventView
+export type EventList = SharedEventList
+/** One event of `GET /orgs/{orgId}/events` (its `me` has no waitlist position). */
+export type EventSummary = SharedEventList['events'][number]
+export type EventOption = SharedEventOption
+export type EventState = SharedEventState
+export type MyRegistration = SharedMyRegistration
+export type RegistrationStatus = SharedRegistrationStatus
+export type RegisterBody = SharedRegisterBody
+export type RegisterResult = SharedRegisterResult
+export type CreateEventBody = SharedCreateEventBody
+export type UpdateEventBody = SharedUpdateEventBody
+export type RegistrationEntry = SharedRegistrationEntry
+export type RegistrationList = SharedRegistrationList
+export type GroupHeadCount = SharedGroupHeadCount
+export type CheckinBody = SharedCheckinBody
+export type CheckinResult = SharedCheckinResult
+export type Message = SharedMessage
 
-/** LOCAL. One person offered on the H5 开发登录 page (`GET /dev/demo`, `GET /dev/orgs/{orgId}/people`). */
-export interface DemoPerson {
-  memberId: string
-  name: string
-  roles: Role[]
-  groupName?: string
-}
-
-/**
- * LOCAL. Response of `GET /dev/demo` and `GET /dev/orgs/{orgId}/people`
- * (the backend leaves orgName out of the second one, hence optional).
- */
-export interface DemoPeople {
-  orgId: string
-  orgName?: string
-  people: DemoPerson[]
-}
-
-/** LOCAL. Body of `POST /members/{memberId}/deactivate` answers; the app reads nothing from it. */
-export type DeactivateResult = unknown
+export type { DemoPerson, DemoPeople } from '@shared/schemas/auth'
+export type { MemberResult as DeactivateResult } from '@shared/schemas/member'
+export type { MyRegistrationList, MessageList } from '@shared/schemas/events'
+export type MyRegistrationItem = import('@shared/schemas/events').MyRegistrationList['registrations'][number]

@@ -40,6 +40,10 @@ export default function AdminHome() {
     { key: 'roster', title: '花名册', sub: '查看、搜索、修改会员信息', onTap: () => void Taro.navigateTo({ url: ROUTES.roster }) },
     { key: 'import', title: '导入花名册', sub: '从 Excel 文件批量新增或更新会员', onTap: () => void Taro.navigateTo({ url: ROUTES.importRoster }) },
     { key: 'export', title: '导出花名册', sub: '下载全部会员的 Excel 表格', onTap: () => void exportRoster() },
+    { key: 'invites', title: '微信绑定邀请码', sub: '为还没绑定微信的成员生成邀请码', onTap: () => void Taro.navigateTo({ url: ROUTES.invites }) },
+    ...(me.member.roles.includes('chair')
+      ? [{ key: 'audit', title: '操作记录', sub: '谁在什么时候做了哪些修改', onTap: () => void Taro.navigateTo({ url: ROUTES.audit }) }]
+      : []),
   ]
 
   return (

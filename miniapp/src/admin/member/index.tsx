@@ -16,6 +16,8 @@ import AdminGate from '../shared/NoAccess'
 import { useAdmin } from '../shared/admin'
 import { cachedRoster, findMember, loadRoster, markRosterDirty } from '../shared/roster'
 import { PHONE_RE, changes, formOf, type Form } from '../shared/memberForm'
+import InviteDialog from '../shared/InviteDialog'
+import { INVITE_DAYS, issueInvites, type IssuedInvite } from '../shared/invites'
 import '../shared/admin.css'
 
 export default function MemberEdit() {
@@ -58,6 +60,7 @@ function MemberForm({ list, member }: { list: MemberList; member: Member }) {
   const [busy, setBusy] = useState<string | null>(null)
   const [err, setErr] = useState<string | null>(null)
   const [dialog, confirm] = useConfirm()
+  const [invite, setInvite] = useState<IssuedInvite | null>(null)
   useEffect(() => setForm(initial), [initial])
 
   const set = <K extends keyof Form>(k: K, v: Form[K]) => {
@@ -112,6 +115,27 @@ function MemberForm({ list, member }: { list: MemberList; member: Member }) {
       markRosterDirty()
       await Taro.showToast({ title: '已停用', icon: 'success' })
       setTimeout(() => void Taro.navigateBack().catch(() => undefined), 800)
+    } catch (e) {
+      setErr(errorMessage(e))
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const makeInvite = async () => {
+    const ok = await confirm({
+      title: '生成邀请码',
+      content: `将为${member.name}生成一个微信绑定邀请码，${INVITE_DAYS} 天内有效，只显示这一次。重新生成会让该成员之前的邀请码失效。`,
+      confirmText: '生成',
+    })
+    if (!ok) return
+    setErr(null)
+    setBusy('正在生成邀请码…')
+    try {
+      const r = await issueInvites(member.orgId, [member.memberId])
+      const mine = r.invites.find((i) => i.memberId === member.memberId)
+      if (mine) setInvite(mine)
+      else setErr('没有生成邀请码：这位会员可能已停用，请返回花名册刷新。')
     } catch (e) {
       setErr(errorMessage(e))
     } finally {
@@ -215,6 +239,13 @@ function MemberForm({ list, member }: { list: MemberList; member: Member }) {
       </View>
       {member.active && (
         <View className="actions">
+          <BigButton type="default" onClick={() => void makeInvite()} disabled={!!busy} testId="member-invite">
+            生成微信绑定邀请码
+          </BigButton>
+        </View>
+      )}
+      {member.active && (
+        <View className="actions">
           <BigButton type="danger" onClick={() => void deactivate()} disabled={!!busy} testId="member-deactivate">
             停用这位会员
           </BigButton>
@@ -222,6 +253,7 @@ function MemberForm({ list, member }: { list: MemberList; member: Member }) {
       )}
       <LoadingOverlay visible={!!busy} text={busy ?? ''} />
       {dialog}
+      <InviteDialog invite={invite} onClose={() => setInvite(null)} />
     </>
   )
 }

@@ -1,4 +1,4 @@
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import Page from '../../components/Page'
 import RoleTags from '../../components/RoleTags'
@@ -10,14 +10,19 @@ import { logout, useMe } from '../../lib/session'
 import { setLargeText, useLargeText } from '../../lib/prefs'
 import { canManage } from '../../lib/roles'
 import { ROUTES } from '../../lib/routes'
+import { refreshUnread, useUnread } from '../../lib/messages'
 import './index.css'
 
 export default function Mine() {
   const { me, error, reload } = useMe()
   const large = useLargeText()
   const [dialog, confirm] = useConfirm()
+  const unread = useUnread()
   usePullDownRefresh(() => {
-    void reload().finally(() => Taro.stopPullDownRefresh())
+    void Promise.all([reload(), refreshUnread()]).finally(() => Taro.stopPullDownRefresh())
+  })
+  useDidShow(() => {
+    void refreshUnread()
   })
 
   if (!me) {
@@ -46,6 +51,21 @@ export default function Mine() {
         )}
         {m.staffNo && <Text className="mine__line mine__line--muted">工号 {m.staffNo}</Text>}
         <RoleTags roles={m.roles} delegateTerm={m.delegateTerm} retired={m.retired} />
+      </View>
+
+      <View className="list mine__list">
+        <EntryRow title="我的报名" sub="报了哪些活动、候补第几位" testId="mine-registrations" url={ROUTES.myRegistrations} />
+        <EntryRow
+          title="消息"
+          sub={unread ? `有 ${unread} 条新消息` : '候补成功、活动变更的通知'}
+          testId="mine-messages"
+          url={ROUTES.messages}
+          badge={unread}
+        />
+        <EntryRow title="我的签到码" sub="活动当天给工会委员扫一扫" testId="mine-checkin-code" url={ROUTES.checkinCode} />
+        {m.roles.includes('groupLeader') && (
+          <EntryRow title="本组报名" sub="看本组谁报了名、谁还没报" testId="mine-group-signups" url={ROUTES.registrations()} />
+        )}
       </View>
 
       <View className="card">
@@ -77,5 +97,22 @@ export default function Mine() {
       </View>
       {dialog}
     </Page>
+  )
+}
+
+function EntryRow({ title, sub, testId, url, badge }: { title: string; sub: string; testId: string; url: string; badge?: number }) {
+  return (
+    <View className="row row--tap" data-testid={testId} onClick={() => void Taro.navigateTo({ url })}>
+      <View className="row__main">
+        <Text className="row__title">{title}</Text>
+        <Text className={`row__sub${badge ? ' mine__sub--new' : ''}`}>{sub}</Text>
+      </View>
+      {!!badge && (
+        <Text className="badge" data-testid={`${testId}-badge`}>
+          {badge > 99 ? '99+' : badge}
+        </Text>
+      )}
+      <Text className="row__chevron">›</Text>
+    </View>
   )
 }

@@ -1,0 +1,95 @@
+import type { AuditEntry as SharedAuditEntry } from '@shared/schemas/member'
+
+/** 操作记录: turns an audit entry (a route key with facts) into plain Chinese. No Taro here. */
+export type AuditEntry = SharedAuditEntry
+
+export interface AuditNames {
+  member?: (memberId: string) => string | undefined
+  event?: (eventId: string) => string | undefined
+}
+
+export interface AuditLine {
+  /** What was done, e.g. 导入花名册 */
+  title: string
+  /** To what / how much, e.g. 新增 3 人、更新 2 人 */
+  detail?: string
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  name: '姓名',
+  groupId: '工会小组',
+  phone: '手机号',
+  retired: '退休',
+  isDelegate: '教代会代表',
+  delegateTerm: '代表届次',
+  birthDate: '出生日期',
+}
+
+const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined)
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined)
+const quote = (s: string | undefined) => (s ? `“${s}”` : undefined)
+const join = (...parts: (string | undefined | false)[]) => parts.filter(Boolean).join('，') || undefined
+
+type Describe = (e: AuditEntry, d: Record<string, unknown>, names: AuditNames) => AuditLine
+
+const memberName = (id: string | undefined, names: AuditNames) => (id ? names.member?.(id) : undefined)
+const eventTitle = (e: AuditEntry, d: Record<string, unknown>, names: AuditNames) =>
+  str(d.title) ?? (e.target.eventId ? names.event?.(e.target.eventId) : undefined)
+
+export const AUDIT_ACTIONS: Record<string, Describe> = {
+  'POST /orgs/{orgId}/roster/import': (_e, d) => {
+    const rejected = num(d.rejected)
+    if (rejected !== undefined) return { title: '导入花名册（未导入）', detail: `有 ${rejected} 行错误，没有导入` }
+    const parts = [
+      `新增 ${num(d.created) ?? 0} 人`,
+      `更新 ${num(d.updated) ?? 0} 人`,
+      num(d.unchanged) ? `无变化 ${num(d.unchanged)} 人` : undefined,
+    ]
+    return { title: '导入花名册', detail: parts.filter(Boolean).join('、') }
+  },
+  'PATCH /members/{memberId}': (e, d, names) => {
+    const fields = Array.isArray(d.fields) ? d.fields.map((f) => FIELD_LABELS[String(f)] ?? String(f)) : []
+    const who = memberName(e.target.memberId, names)
+    return { title: '修改会员信息', detail: join(who, fields.length ? `改了${fields.join('、')}` : undefined) }
+  },
+  'POST /members/{memberId}/deactivate': (e, d, names) => ({
+    title: '停用会员',
+    detail: str(d.name) ?? memberName(e.target.memberId, names),
+  }),
+  'POST /orgs/{orgId}/groups': (_e, d) => ({ title: '新建工会小组', detail: quote(str(d.name)) }),
+  'POST /orgs/{orgId}/invites': (_e, d) => {
+    const n = num(d.count)
+    return { title: '生成邀请码', detail: n === undefined ? undefined : n === 0 ? '没有需要生成的成员' : `为 ${n} 位成员生成` }
+  },
+  'POST /orgs/{orgId}/events': (e, d, names) => ({ title: '发布活动', detail: quote(eventTitle(e, d, names)) }),
+  'PATCH /events/{eventId}': (e, d, names) => {
+    const told = num(d.told)
+    return { title: '修改活动', detail: join(quote(eventTitle(e, d, names)), told ? `已通知 ${told} 位报名的人` : undefined) }
+  },
+  'POST /events/{eventId}/cancel': (e, d, names) => ({ title: '取消活动', detail: quote(eventTitle(e, d, names)) }),
+  'POST /events/{eventId}/checkins': (e, d, names) => ({
+    title: '活动签到',
+    detail: join(quote(eventTitle(e, d, names)), memberName(str(d.memberId), names), d.offline === true ? '离线签到' : undefined),
+  }),
+}
+
+export function describeAudit(e: AuditEntry, names: AuditNames = {}): AuditLine {
+  const describe = AUDIT_ACTIONS[e.action]
+  if (!describe) return { title: e.action }
+  return describe(e, e.detail ?? {}, names)
+}
+
+const pad = (n: number) => String(n).padStart(2, '0')
+const sameDay = (a: Date, b: Date) => a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate()
+
+/** `今天 14:03`, `昨天 09:15`, `11月25日 14:03`, `2024年11月25日 14:03` (device time). */
+export function fmtAuditTime(iso: string, now: Date = new Date()): string {
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return iso
+  const time = `${pad(d.getHours())}:${pad(d.getMinutes())}`
+  const yesterday = new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1)
+  if (sameDay(d, now)) return `今天 ${time}`
+  if (sameDay(d, yesterday)) return `昨天 ${time}`
+  const year = d.getFullYear() !== now.getFullYear() ? `${d.getFullYear()}年` : ''
+  return `${year}${d.getMonth() + 1}月${d.getDate()}日 ${time}`
+}

@@ -1,0 +1,17 @@
+import { Button } from '@tarojs/components'
+
+interface Props {
+  title: string
+  /** The page to open, e.g. /pages/event/index?id=… */
+  path: string
+  testId?: string
+}
+
+/** Mini-program: forwards the page to a WeChat chat (the page's useShareAppMessage gives title and path). */
+export default function ShareButton({ testId }: Props) {
+  return (
+    <Button className="share-button" openType="share" data-testid={testId}>
+      转发到微信群
+    </Button>
+  )
+}

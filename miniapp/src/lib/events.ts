@@ -1,0 +1,153 @@
+/**
+ * 活动报名: pure helpers for showing events (times in Chinese, seats, my status) and for the
+ * date and time pickers. No Taro here, so they are unit-tested as they are.
+ */
+import type { EventOption, EventSummary, MyRegistration } from '../api/types'
+
+const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
+
+const pad = (n: number) => String(n).padStart(2, '0')
+
+/** `4月12日 周六` (with the year in front when it is not this year). */
+export function fmtDate(iso: string, now: Date = new Date()): string {
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return ''
+  const year = d.getFullYear() !== now.getFullYear() ? `${d.getFullYear()}年` : ''
+  return `${year}${d.getMonth() + 1}月${d.getDate()}日 ${WEEKDAYS[d.getDay()]}`
+}
+
+/** `08:00` */
+export function fmtTime(iso: string): string {
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return ''
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}`
+}
+
+/** `4月12日 周六 08:00` */
+export function fmtDateTime(iso: string, now: Date = new Date()): string {
+  const date = fmtDate(iso, now)
+  return date ? `${date} ${fmtTime(iso)}` : ''
+}
+
+export type Tone = 'ok' | 'wait' | 'muted' | 'bad' | 'done'
+
+type SeatsFacts = Pick<EventSummary, 'state' | 'seatsLeft' | 'waitlistLength'>
+
+/** The seats line of a card: 剩余 N 个名额 / 已满，可候补 / 报名已截止 / 已取消 / 已结束. */
+export function seatsText(e: SeatsFacts): { text: string; tone: Tone } {
+  if (e.state === 'cancelled') return { text: '已取消', tone: 'bad' }
+  if (e.state === 'past') return { text: '已结束', tone: 'muted' }
+  if (e.state === 'closed') return { text: '报名已截止', tone: 'muted' }
+  // Someone already waiting is served first, so a newcomer waits too even with a seat free.
+  if (e.seatsLeft <= 0 || e.waitlistLength > 0) return { text: '已满，可候补', tone: 'wait' }
+  return { text: `剩余 ${e.seatsLeft} 个名额`, tone: 'ok' }
+}
+
+/** Whether a newcomer would wait (the event is full or people are already waiting). */
+export function wouldWait(e: SeatsFacts): boolean {
+  return e.seatsLeft <= 0 || e.waitlistLength > 0
+}
+
+/** The short tag of my registration: 已签到 / 已报名 / 候补中 (or 候补第 N 位 when the position is known). */
+export function myStatusText(me: Pick<MyRegistration, 'status' | 'checkedIn'> & { position?: number } | null | undefined): { text: string; tone: Tone } | null {
+  if (!me) return null
+  if (me.checkedIn) return { text: '已签到', tone: 'done' }
+  if (me.status === 'confirmed') return { text: '已报名', tone: 'ok' }
+  return { text: me.position ? `候补第 ${me.position} 位` : '候补中', tone: 'wait' }
+}
+
+/** 即将开始 (soonest first) and 已结束 (latest first). A cancelled event stays with the upcoming ones until its day passes. */
+export function splitEvents<T extends Pick<EventSummary, 'state' | 'startsAt'>>(events: readonly T[], now: number = Date.now()) {
+  const ended = (e: T) => e.state === 'past' || Date.parse(e.startsAt) <= now
+  const upcoming = events.filter((e) => !ended(e)).sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt))
+  const past = events.filter(ended).sort((a, b) => Date.parse(b.startsAt) - Date.parse(a.startsAt))
+  return { upcoming, past }
+}
+
+/** `乘车点：东门　午餐：素食` in the order of the event's options. */
+export function choicesText(options: readonly EventOption[], choices: Record<string, string>): string {
+  return options
+    .filter((o) => choices[o.key])
+    .map((o) => `${o.label}：${choices[o.key]}`)
+    .join('　')
+}
+
+/** The state in words, for the event page's head. */
+export function stateText(state: EventSummary['state']): { text: string; tone: Tone } {
+  switch (state) {
+    case 'open':
+      return { text: '报名中', tone: 'ok' }
+    case 'closed':
+      return { text: '报名已截止', tone: 'muted' }
+    case 'cancelled':
+      return { text: '已取消', tone: 'bad' }
+    default:
+      return { text: '已结束', tone: 'muted' }
+  }
+}
+
+// ------------------------------------------------------------------ pickers
+
+/** `YYYY-MM-DD` and `HH:mm` of an instant, in the phone's time zone (what Picker mode=date/time use). */
+export function splitLocal(d: Date): { date: string; time: string } {
+  return {
+    date: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`,
+    time: `${pad(d.getHours())}:${pad(d.getMinutes())}`,
+  }
+}
+
+/** The Date of a picked `YYYY-MM-DD` + `HH:mm` in the phone's time zone, or null when malformed. */
+export function localDate(date: string, time: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
+  const t = /^(\d{2}):(\d{2})$/.exec(time)
+  if (!m || !t) return null
+  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(t[1]), Number(t[2]), 0, 0)
+  return Number.isNaN(d.getTime()) ? null : d
+}
+
+/** ISO 8601 with the phone's offset, e.g. 2027-04-12T08:00:00+08:00 (what the API asks for). */
+export function isoWithOffset(d: Date): string {
+  const off = -d.getTimezoneOffset()
+  const sign = off >= 0 ? '+' : '-'
+  const abs = Math.abs(off)
+  const { date, time } = splitLocal(d)
+  return `${date}T${time}:${pad(d.getSeconds())}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+}
+
+/** `4月12日 周六` of a picked `YYYY-MM-DD`. */
+export function fmtPickedDate(date: string, now: Date = new Date()): string {
+  const d = localDate(date, '12:00')
+  return d ? fmtDate(d.toISOString(), now) : date
+}
+
+/** Splits what the committee typed as choices: commas (either width), 、, semicolons or new lines. Blank and repeated ones dropped. */
+export function parseChoiceList(s: string): string[] {
+  const out: string[] = []
+  for (const part of s.split(/[,，、;；\n]+/)) {
+    const c = part.trim()
+    if (c && !out.includes(c)) out.push(c)
+  }
+  return out
+}
+
+// ------------------------------------------------------------------ 签到码
+
+/** What a member's 签到码 encodes and the committee's scanner reads: `staff-home:member:<memberId>`. */
+export const memberCode = (memberId: string) => `staff-home:member:${memberId}`
+
+/** The member id in a scanned 签到码, or null when it is some other code. */
+export function parseMemberCode(text: string): string | null {
+  const m = /^staff-home:member:([A-Za-z0-9_-]{4,64})$/.exec(text.trim())
+  return m ? m[1]! : null
+}
+
+/**
+ * Message bodies from the server write times as `2027-04-12 08:00`: say them the way the rest of
+ * the app does (`4月12日 周一 08:00`).
+ */
+export function prettyTimes(text: string, now: Date = new Date()): string {
+  return text.replace(/(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})/g, (whole, y, mo, d, h, mi) => {
+    const at = new Date(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi))
+    return Number.isNaN(at.getTime()) ? whole : `${fmtDate(at.toISOString(), now)} ${h}:${mi}`
+  })
+}

@@ -1,0 +1,358 @@
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { useEffect, useState } from 'react'
+import Page from '../../components/Page'
+import BigButton from '../../components/BigButton'
+import ChoiceGroup from '../../components/ChoiceGroup'
+import Stepper from '../../components/Stepper'
+import StatusTag from '../../components/StatusTag'
+import ShareButton from '../../components/ShareButton'
+import LoadingOverlay from '../../components/LoadingOverlay'
+import { useConfirm } from '../../components/Confirm'
+import { AsyncView, EmptyState, ErrorState, LoadingState } from '../../components/StateViews'
+import { api } from '../../api'
+import { ApiError, errorMessage } from '../../api/client'
+import type { EventView, MeResult } from '../../api/types'
+import { downloadXlsx } from '../../admin/shared/files'
+import { saveCachedRoster } from '../../lib/checkinQueue'
+import { choicesText, fmtDateTime, seatsText, stateText, wouldWait } from '../../lib/events'
+import { canManage } from '../../lib/roles'
+import { ROUTES } from '../../lib/routes'
+import { useMe } from '../../lib/session'
+import { usePageShare } from '../../lib/share'
+import { useAsync } from '../../lib/useAsync'
+import { useReloadOnShow } from '../../lib/useReloadOnShow'
+import './index.css'
+
+/** 活动详情: every fact, 报名 / 取消报名, my status, share; the committee's tools below. */
+export default function EventPage() {
+  const eventId = decodeURIComponent(useRouter().params.id ?? '')
+  const { me, error: meError, reload: reloadMe } = useMe()
+  const ev = useAsync<EventView>(() => api.event(eventId), [eventId], !!eventId && !!me)
+
+  usePullDownRefresh(() => {
+    void ev.reload().finally(() => Taro.stopPullDownRefresh())
+  })
+  useReloadOnShow(() => me && eventId && ev.reload())
+  usePageShare(ev.data ? `${ev.data.title}（${fmtDateTime(ev.data.startsAt)}）` : '教工之家 活动报名', ROUTES.event(eventId))
+  useEffect(() => {
+    if (ev.data) void Taro.setNavigationBarTitle({ title: ev.data.title }).catch(() => undefined)
+  }, [ev.data?.title])
+
+  if (!eventId) {
+    return (
+      <Page testId="page-event">
+        <EmptyState title="没有指定活动" hint="请从活动列表进入。" />
+      </Page>
+    )
+  }
+  if (!me) {
+    return <Page testId="page-event">{meError ? <ErrorState error={meError} onRetry={() => void reloadMe()} /> : <LoadingState />}</Page>
+  }
+  return (
+    <Page testId="page-event">
+      <AsyncView data={ev.data} error={ev.error} onRetry={() => void ev.reload()} loadingText="正在加载活动…">
+        {(e) => <EventBody e={e} me={me} reload={ev.reload} />}
+      </AsyncView>
+    </Page>
+  )
+}
+
+function EventBody({ e, me, reload }: { e: EventView; me: MeResult; reload: () => Promise<void> }) {
+  const [family, setFamily] = useState(0)
+  const [choices, setChoices] = useState<Record<string, string>>(() => preset(e))
+  const [missing, setMissing] = useState<string[]>([])
+  const [err, setErr] = useState<string | null>(null)
+  const [busy, setBusy] = useState<string | null>(null)
+  const [dialog, confirm] = useConfirm()
+  const roles = me.member.roles
+  const committee = canManage(roles)
+  const leader = roles.includes('groupLeader')
+  const state = stateText(e.state)
+  const seats = seatsText(e)
+  const my = e.me
+  const canCancelMine = !!my && !my.checkedIn && (e.state === 'open' || e.state === 'closed')
+
+  // The committee will check people in on the day, maybe without signal: keep the list on the phone now.
+  useEffect(() => {
+    if (!committee || e.state === 'cancelled' || e.state === 'past') return
+    if (Date.parse(e.startsAt) - Date.now() > 2 * 86400_000) return
+    api
+      .registrations(e.eventId)
+      .then((list) => saveCachedRoster(e.eventId, e, list))
+      .catch(() => undefined)
+  }, [committee, e])
+
+  const signUp = async () => {
+    setErr(null)
+    const notChosen = e.options.filter((o) => !choices[o.key]).map((o) => o.key)
+    setMissing(notChosen)
+    if (notChosen.length) {
+      setErr(`请先选择${e.options.filter((o) => notChosen.includes(o.key)).map((o) => o.label).join('、')}`)
+      return
+    }
+    setBusy('正在报名…')
+    try {
+      const r = await api.register(e.eventId, { family, choices })
+      await reload()
+      void Taro.showToast({
+        title: r.status === 'confirmed' ? '报名成功' : `已排候补第 ${r.position ?? ''} 位`,
+        icon: r.status === 'confirmed' ? 'success' : 'none',
+        duration: 2500,
+      })
+    } catch (x) {
+      setErr(errorMessage(x))
+      if (x instanceof ApiError && x.status === 409) void reload()
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const cancelMine = async () => {
+    const ok = await confirm({
+      title: my?.status === 'waitlisted' ? '取消候补' : '取消报名',
+      content: [
+        my?.status === 'waitlisted' ? '取消后，您的候补名次就没有了。' : '取消报名后名额会让给候补的同事。',
+        e.state === 'closed' ? '报名已经截止，取消后不能再报名。' : '如果再报名，要重新排队。',
+        '确定取消吗？',
+      ]
+        .filter(Boolean)
+        .join(''),
+      confirmText: '确定取消',
+      cancelText: '不取消',
+      danger: true,
+    })
+    if (!ok) return
+    setErr(null)
+    setBusy('正在取消…')
+    try {
+      await api.cancelRegistration(e.eventId)
+      setFamily(0)
+      setChoices(preset(e))
+      await reload()
+      void Taro.showToast({ title: '已取消报名', icon: 'success' })
+    } catch (x) {
+      setErr(errorMessage(x))
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const cancelEvent = async () => {
+    const people = e.confirmedSeats + e.waitlistLength
+    const ok = await confirm({
+      title: '取消活动',
+      content: `取消后不能恢复${people ? '，已报名和候补的同事都会收到通知' : ''}。确定取消“${e.title}”吗？`,
+      confirmText: '确定取消活动',
+      cancelText: '不取消',
+      danger: true,
+    })
+    if (!ok) return
+    setErr(null)
+    setBusy('正在取消活动…')
+    try {
+      await api.cancelEvent(e.eventId)
+      await reload()
+      void Taro.showToast({ title: '活动已取消', icon: 'success' })
+    } catch (x) {
+      setErr(errorMessage(x))
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const exportRoster = async () => {
+    setBusy('正在导出名单…')
+    try {
+      await downloadXlsx(api.eventRosterXlsxPath(e.eventId), `${e.title}-名单.xlsx`)
+      void Taro.showToast({ title: '名单已导出', icon: 'success' })
+    } catch (x) {
+      void Taro.showModal({ title: '导出失败', content: errorMessage(x), showCancel: false, confirmText: '知道了' })
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const go = (url: string) => void Taro.navigateTo({ url })
+
+  return (
+    <>
+      <View className="card ev__head">
+        <Text className="ev__title" data-testid="event-title">
+          {e.title}
+        </Text>
+        <View className="ev__state">
+          <StatusTag text={state.text} tone={state.tone} testId="event-state" />
+          {e.state === 'open' && (
+            <Text className={`ev__seats ev-card__seats--${seats.tone}`} data-testid="event-seats-left">
+              {seats.text}
+            </Text>
+          )}
+        </View>
+      </View>
+
+      {my && <MyStatus e={e} />}
+
+      <View className="card">
+        <Fact label="活动时间" value={fmtDateTime(e.startsAt)} testId="event-time" strong />
+        <Fact label="地点" value={e.place} testId="event-place" strong />
+        <Fact label="报名截止" value={fmtDateTime(e.signupClosesAt)} />
+        <Fact label="名额" value={seatsLine(e)} testId="event-seats" />
+        {e.maxFamily > 0 && <Fact label="可带家属" value={`最多 ${e.maxFamily} 位（每位家属占 1 个名额）`} />}
+        {e.costNote && <Fact label="费用" value={e.costNote} />}
+        {e.description && <Fact label="活动介绍" value={e.description} />}
+      </View>
+
+      {err && (
+        <View className="form-error" data-testid="event-error">
+          {err}
+        </View>
+      )}
+
+      {!my && e.state === 'open' && (
+        <View className="card" data-testid="signup-form">
+          {e.options.map((o) => (
+            <View key={o.key} className="field">
+              <Text className="field__label">
+                {o.label}
+                <Text className="ev__required">（必选）</Text>
+              </Text>
+              <ChoiceGroup
+                choices={o.choices}
+                value={choices[o.key]}
+                error={missing.includes(o.key)}
+                testId={`choice-${o.key}`}
+                onChange={(c) => {
+                  setChoices((s) => ({ ...s, [o.key]: c }))
+                  setMissing((m) => m.filter((k) => k !== o.key))
+                }}
+              />
+            </View>
+          ))}
+          {e.maxFamily > 0 && (
+            <View className="field">
+              <Text className="field__label">带家属几位？</Text>
+              <View className="ev__family">
+                <Stepper value={family} max={e.maxFamily} onChange={setFamily} testId="family" unit="位" />
+                <Text className="hint ev__family-hint">{family ? `连您共 ${family + 1} 人` : '只有您自己'}</Text>
+              </View>
+            </View>
+          )}
+          {wouldWait(e) && (
+            <View className="ev__wait-note" data-testid="signup-wait-note">
+              名额已满。现在报名会排进候补，有人取消时按先后顺序递补，递补成功会通知您。
+            </View>
+          )}
+          <View className="ev__signup">
+            <BigButton onClick={() => void signUp()} disabled={!!busy} testId="signup" className="big-button--hero">
+              {wouldWait(e) ? '报名（排候补）' : '报名'}
+            </BigButton>
+          </View>
+        </View>
+      )}
+
+      {!my && e.state === 'closed' && <View className="notice">报名已截止，不能再报名了。</View>}
+      {e.state === 'cancelled' && <View className="notice notice--bad">这个活动已取消。</View>}
+
+      {canCancelMine && (
+        <View className="actions">
+          <BigButton type="danger" onClick={() => void cancelMine()} disabled={!!busy} testId="signup-cancel">
+            {my?.status === 'waitlisted' ? '取消候补' : '取消报名'}
+          </BigButton>
+        </View>
+      )}
+
+      {e.state !== 'cancelled' && e.state !== 'past' && (
+        <View className="actions">
+          <ShareButton title={`${e.title}（${fmtDateTime(e.startsAt)}）`} path={ROUTES.event(e.eventId)} testId="event-share" />
+          <Text className="hint ev__share-hint">把活动转给同事，大家点开就能报名</Text>
+        </View>
+      )}
+
+      {(committee || leader) && (
+        <>
+          <Text className="section-title">{committee ? '管理（工会委员）' : '小组长'}</Text>
+          <View className="list">
+            {committee ? (
+              <>
+                <ToolRow title="管理报名" sub="已报名、候补、各小组人数" testId="event-manage" onTap={() => go(ROUTES.registrations(e.eventId))} />
+                {e.state !== 'cancelled' && <ToolRow title="签到" sub="活动当天逐个签到，没信号也能用" testId="event-checkin" onTap={() => go(ROUTES.checkin(e.eventId))} />}
+                {e.state !== 'cancelled' && <ToolRow title="编辑活动" sub="改时间、地点、名额等，会通知已报名的人" testId="event-edit" onTap={() => go(ROUTES.eventForm(e.eventId))} />}
+                <ToolRow title="导出名单" sub="Excel 表格：分小组名单、汇总、候补" testId="event-export" onTap={() => void exportRoster()} />
+              </>
+            ) : (
+              <ToolRow title="本组报名" sub="看本组谁报了名、谁还没报" testId="event-group" onTap={() => go(ROUTES.registrations(e.eventId))} />
+            )}
+          </View>
+          {committee && e.state !== 'cancelled' && e.state !== 'past' && (
+            <View className="actions">
+              <BigButton type="danger" onClick={() => void cancelEvent()} disabled={!!busy} testId="event-cancel">
+                取消活动
+              </BigButton>
+            </View>
+          )}
+        </>
+      )}
+      <LoadingOverlay visible={!!busy} text={busy ?? ''} />
+      {dialog}
+    </>
+  )
+}
+
+/** My registration, large: 已报名 / 候补第 N 位 / 已签到, and what I chose. */
+function MyStatus({ e }: { e: EventView }) {
+  const my = e.me!
+  const waiting = my.status === 'waitlisted'
+  const detail = [my.family ? `带家属 ${my.family} 位` : '', choicesText(e.options, my.choices)].filter(Boolean).join('　')
+  return (
+    <View className={`ev__mine ev__mine--${my.checkedIn ? 'done' : waiting ? 'wait' : 'ok'}`}>
+      <Text className="ev__mine-label">我的报名</Text>
+      <Text className="ev__mine-status" data-testid="my-status">
+        {waiting ? `候补第 ${my.position ?? '?'} 位` : my.checkedIn ? '已签到' : '已报名'}
+      </Text>
+      {waiting && <Text className="ev__mine-hint">前面有人取消时会按顺序递补，递补成功会通知您。</Text>}
+      {detail && <Text className="ev__mine-detail">{detail}</Text>}
+      {!waiting && !my.checkedIn && e.state !== 'cancelled' && e.state !== 'past' && (
+        <View className="ev__mine-code" data-testid="event-my-code" onClick={() => void Taro.navigateTo({ url: ROUTES.checkinCode })}>
+          <Text>活动当天出示签到码</Text>
+          <Text className="ev__mine-code-go">打开 ›</Text>
+        </View>
+      )}
+    </View>
+  )
+}
+
+function Fact({ label, value, testId, strong }: { label: string; value: string; testId?: string; strong?: boolean }) {
+  return (
+    <View className="facts__row">
+      <Text className="facts__label">{label}</Text>
+      <Text className={`facts__value${strong ? ' facts__value--strong' : ''}`} data-testid={testId}>
+        {value}
+      </Text>
+    </View>
+  )
+}
+
+function ToolRow({ title, sub, testId, onTap }: { title: string; sub: string; testId: string; onTap: () => void }) {
+  return (
+    <View className="row row--tap" data-testid={testId} onClick={onTap}>
+      <View className="row__main">
+        <Text className="row__title">{title}</Text>
+        <Text className="row__sub">{sub}</Text>
+      </View>
+      <Text className="row__chevron">›</Text>
+    </View>
+  )
+}
+
+function seatsLine(e: EventView): string {
+  const line = `共 ${e.capacity} 个，还剩 ${e.seatsLeft} 个`
+  return e.waitlistLength ? `${line}\n${e.waitlistLength} 人在候补` : line
+}
+
+/** An option with a single choice is chosen already; others wait for the member. */
+function preset(e: EventView): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const o of e.options) if (o.choices.length === 1) out[o.key] = o.choices[0]!
+  return out
+}
