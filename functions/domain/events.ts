@@ -476,6 +476,16 @@ export async function checkIn(e: EventRecord, memberId: string, at: string, nonc
 export async function updateEvent(e: EventRecord, patch: UpdateEventBody): Promise<EventRecord> {
   const next: EventRecord = { ...e, ...patch };
   if (Date.parse(next.signupClosesAt) > Date.parse(next.startsAt)) throw invalidInput('报名截止时间应早于活动开始时间');
+  if (patch.maxFamily !== undefined || patch.options !== undefined) {
+    const live = (await listRegistrations(e.eventId)).filter((r) => r.status !== 'cancelled');
+    if (live.some((r) => r.family > next.maxFamily)) throw conflict('CONFLICT', '已有人报名时带的家属多于新的上限，不能改小');
+    for (const r of live) {
+      for (const [key, choice] of Object.entries(r.choices)) {
+        const option = next.options.find((o) => o.key === key);
+        if (!option || !option.choices.includes(choice)) throw conflict('CONFLICT', `已有人选了“${choice}”，这个选项不能删除`);
+      }
+    }
+  }
   if (next.startsAt !== e.startsAt) next.gsi1sk = `${msKey(next.startsAt)}#${e.eventId}`;
   try {
     await transact([

@@ -34,10 +34,14 @@ export const UpdateEventBody = z
     startsAt: IsoDateTime.optional(),
     signupClosesAt: IsoDateTime.optional(),
     capacity: eventFields.capacity.optional(),
+    /** Never below what someone already brings; options may grow, never lose a choice someone took. */
+    maxFamily: z.int().min(0).max(5).optional(),
+    options: z.array(EventOption).max(5).optional(),
     description: eventFields.description,
     costNote: eventFields.costNote,
   })
-  .refine((b) => Object.keys(b).length > 0, { message: '没有要修改的内容' });
+  .refine((b) => Object.keys(b).length > 0, { message: '没有要修改的内容' })
+  .refine((b) => !b.options || new Set(b.options.map((o) => o.key)).size === b.options.length, { message: '选项标识不能重复', path: ['options'] });
 export type UpdateEventBody = z.infer<typeof UpdateEventBody>;
 
 export const RegistrationStatus = z.enum(['confirmed', 'waitlisted']);

@@ -184,6 +184,11 @@ describe('committee tools', () => {
     const [a, b, c] = school.members.slice(7, 10);
     for (const id of [a, b, c]) await (await as(id!))('POST', `/events/${eventId}/registrations`, { choices: { bus: '东门' } });
     expect((await chair('PATCH', `/events/${eventId}`, { capacity: 1 })).status).toBe(409);
+    // Options can grow; a choice someone took cannot go.
+    expect((await chair('PATCH', `/events/${eventId}`, { options: [{ key: 'bus', label: '乘车点', choices: ['西门'] }] })).status).toBe(409);
+    const more = await chair('PATCH', `/events/${eventId}`, { options: [{ key: 'bus', label: '乘车点', choices: ['东门', '西门', '南门'] }], maxFamily: 1 });
+    expect(more.status).toBe(200);
+    expect(more.body.options[0].choices).toEqual(['东门', '西门', '南门']);
     const grown = await chair('PATCH', `/events/${eventId}`, { capacity: 3, place: '学校西门集合' });
     expect(grown.status).toBe(200);
     expect(grown.body).toMatchObject({ capacity: 3, confirmedSeats: 3, waitlistLength: 0, place: '学校西门集合' });
