@@ -181,14 +181,11 @@ function Form({ orgId, existing }: { orgId: string; existing?: EventView }) {
           <Text className="hint mg__hint">比如大巴的座位数。带的家属也各占一个名额；报满后再报名的人排候补。</Text>
         </Field>
         <Field label="每人最多带家属">
-          {editing ? (
-            <Text className="mg__fixed">{f.maxFamily ? `${f.maxFamily} 位` : '不能带家属'}（发布后不能修改）</Text>
-          ) : (
-            <View className="mg__family">
-              <Stepper value={f.maxFamily} max={MAX_FAMILY} onChange={(v) => set('maxFamily', v)} testId="form-family" unit="位" />
-              <Text className="hint mg__family-hint">{f.maxFamily ? '' : '0 = 不能带家属'}</Text>
-            </View>
-          )}
+          <View className="mg__family">
+            <Stepper value={f.maxFamily} max={MAX_FAMILY} onChange={(v) => set('maxFamily', v)} testId="form-family" unit="位" />
+            <Text className="hint mg__family-hint">{f.maxFamily ? '' : '0 = 不能带家属'}</Text>
+          </View>
+          {editing && <Text className="hint mg__hint">已有人带了家属时，不能改得比他们带的少。</Text>}
         </Field>
       </View>
 

@@ -148,6 +148,7 @@ export function updateBody(e: EventView, f: EventForm): Partial<UpdateEventBody>
   if (start.getTime() !== Date.parse(e.startsAt)) b.startsAt = isoWithOffset(start)
   if (close.getTime() !== Date.parse(e.signupClosesAt)) b.signupClosesAt = isoWithOffset(close)
   if (Number(f.capacity.trim()) !== e.capacity) b.capacity = Number(f.capacity.trim())
+  if (f.maxFamily !== e.maxFamily) b.maxFamily = f.maxFamily
   if (f.costNote.trim() !== (e.costNote ?? '')) b.costNote = f.costNote.trim()
   if (f.description.trim() !== (e.description ?? '')) b.description = f.description.trim()
   return b
