@@ -34,41 +34,75 @@ export interface Notifier {
 export const outboxNotifier: Notifier = { deliver: async () => {} };
 
 export function notifier(): Notifier {
-  return config().isProd && process.env.WECHAT_SUBSCRIBE_TEMPLATE_ID ? wechatSubscribeNotifier() : outboxNotifier;
+  const c = config();
+  const templateId = process.env.WECHAT_SUBSCRIBE_TEMPLATE_ID;
+  if (!c.isProd || !templateId) return outboxNotifier;
+  return wechatSubscribeNotifier({
+    baseUrl: c.wechatApiBase,
+    appId: c.wechatAppId,
+    secret: c.wechatSecret,
+    templateId,
+    openidOf: async (memberId) => (await (await import('../domain/members')).getMember(memberId))?.openid,
+  });
 }
 
-/** subscribeMessage.send through WeChat's API; members' openids come from their binding. */
-function wechatSubscribeNotifier(): Notifier {
+export interface WechatNotifierOptions {
+  baseUrl: string;
+  appId: string;
+  secret: string;
+  templateId: string;
+  /** Members' openids come from their WeChat binding; unbound members get only the in-app message. */
+  openidOf: (memberId: string) => Promise<string | undefined>;
+  fetchImpl?: typeof fetch;
+}
+
+/** subscribeMessage.send through WeChat's API, with a cached access_token (refreshed once when WeChat says it expired). */
+export function wechatSubscribeNotifier(opts: WechatNotifierOptions): Notifier & { sent: () => number } {
+  const doFetch = opts.fetchImpl ?? fetch;
   let token: { value: string; expires: number } | undefined;
-  const base = () => config().wechatApiBase;
+  let sent = 0;
   async function accessToken(): Promise<string> {
     if (token && token.expires > Date.now()) return token.value;
-    const url = new URL('/cgi-bin/token', base());
-    url.search = new URLSearchParams({ grant_type: 'client_credential', appid: config().wechatAppId, secret: config().wechatSecret }).toString();
-    const res = (await (await fetch(url, { signal: AbortSignal.timeout(5000) })).json()) as { access_token?: string; expires_in?: number };
+    const url = new URL('/cgi-bin/token', opts.baseUrl);
+    url.search = new URLSearchParams({ grant_type: 'client_credential', appid: opts.appId, secret: opts.secret }).toString();
+    const res = (await (await doFetch(url, { signal: AbortSignal.timeout(5000) })).json()) as { access_token?: string; expires_in?: number };
     if (!res.access_token) throw new Error('WeChat access_token unavailable');
     token = { value: res.access_token, expires: Date.now() + ((res.expires_in ?? 7200) - 300) * 1000 };
     return token.value;
   }
+  async function send(openid: string, n: Notice): Promise<number> {
+    const url = new URL('/cgi-bin/message/subscribe/send', opts.baseUrl);
+    url.searchParams.set('access_token', await accessToken());
+    const res = await doFetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        touser: openid,
+        template_id: opts.templateId,
+        page: n.link,
+        data: { thing1: { value: n.title.slice(0, 20) }, thing2: { value: n.body.slice(0, 20) } },
+      }),
+      signal: AbortSignal.timeout(5000),
+    });
+    return ((await res.json()) as { errcode?: number }).errcode ?? 0;
+  }
   return {
+    sent: () => sent,
     async deliver(notices) {
-      const { getMember } = await import('../domain/members');
       for (const n of notices) {
-        const member = await getMember(n.memberId);
-        if (!member?.openid) continue; // never bound: the in-app message is all they get
-        const url = new URL('/cgi-bin/message/subscribe/send', base());
-        url.searchParams.set('access_token', await accessToken());
-        await fetch(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({
-            touser: member.openid,
-            template_id: process.env.WECHAT_SUBSCRIBE_TEMPLATE_ID,
-            page: n.link,
-            data: { thing1: { value: n.title.slice(0, 20) }, thing2: { value: n.body.slice(0, 20) } },
-          }),
-          signal: AbortSignal.timeout(5000),
-        }).catch(() => undefined); // best effort: the in-app message already stands
+        const openid = await opts.openidOf(n.memberId);
+        if (!openid) continue;
+        try {
+          let err = await send(openid, n);
+          if (err === 40001 || err === 42001) {
+            token = undefined; // expired or revoked: fetch a new one, once
+            err = await send(openid, n);
+          }
+          if (err === 0) sent++;
+          // 43101: the member has not subscribed to this template; the in-app message stands.
+        } catch {
+          // Best effort: the in-app message already stands.
+        }
       }
     },
   };

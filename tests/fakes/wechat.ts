@@ -7,18 +7,41 @@ import { createServer } from 'node:http';
  *   slow-down-*          → errcode 45011 (too frequent)
  *   busy-once-<openid>   → errcode -1 the first time, then ok
  *   busy-*               → errcode -1 always
- * It also records the requests, to check what the client sends.
+ * And /cgi-bin/token + /cgi-bin/message/subscribe/send for subscribe messages: tokens are
+ * issued as tok-1, tok-2 …; `expireToken()` makes the current one answer 42001 once; openids
+ * starting with `unsub-` answer 43101 (the user did not subscribe).
+ * It also records the requests, to check what the clients send.
  */
 export async function startFakeWechat() {
   const requests: URL[] = [];
+  const sent: { touser: string; template_id: string; page?: string; data: Record<string, { value: string }> }[] = [];
   const busySeen = new Set<string>();
-  const server = createServer((req, res) => {
+  let tokens = 0;
+  let expired: string | undefined;
+  const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake');
     requests.push(url);
     const reply = (body: object) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
+    if (url.pathname === '/cgi-bin/token') {
+      if (url.searchParams.get('grant_type') !== 'client_credential' || !url.searchParams.get('secret')) return reply({ errcode: 40013, errmsg: 'invalid appid' });
+      return reply({ access_token: `tok-${++tokens}`, expires_in: 7200 });
+    }
+    if (url.pathname === '/cgi-bin/message/subscribe/send') {
+      let raw = '';
+      for await (const chunk of req) raw += chunk;
+      const token = url.searchParams.get('access_token') ?? '';
+      if (token === expired || !token.startsWith('tok-')) {
+        expired = undefined;
+        return reply({ errcode: 42001, errmsg: 'access_token expired' });
+      }
+      const body = JSON.parse(raw);
+      if (String(body.touser).startsWith('unsub-')) return reply({ errcode: 43101, errmsg: 'user refuse to accept the msg' });
+      sent.push(body);
+      return reply({ errcode: 0, errmsg: 'ok' });
+    }
     if (url.pathname !== '/sns/jscode2session') {
       res.writeHead(404).end();
       return;
@@ -43,6 +66,8 @@ export async function startFakeWechat() {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    sent,
+    expireToken: () => (expired = `tok-${tokens}`),
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
 }
