@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { BatchGetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { canConfirm, canPromote, chinaTime, eventPhase, fitsAtAll, seatsFor, waitKey } from '../../shared/domain/events';
-import type { CreateEventBody, EventView, MyRegistration, RegisterBody, UpdateEventBody } from '../../shared/schemas/events';
-import { batchPut, cancellationCodes, db, getItem, queryAll, table, transact } from '../lib/db';
+import type { ChangeRegistrationBody, CreateEventBody, EventView, MyRegistration, RegisterBody, UpdateEventBody } from '../../shared/schemas/events';
+import { batchPut, cancellationCodes, db, getItem, queryAll, table, transact, type TransactItem } from '../lib/db';
 import { conflict, invalidInput, notFound } from '../lib/errors';
 import { newId } from '../lib/ids';
 import { notifier, noticeItems, type Notice } from '../lib/notifier';
@@ -333,6 +333,60 @@ export async function register(e: EventRecord, member: MemberRecord, body: Regis
     }
   }
   throw conflict('CONFLICT', '报名人数太多，请稍后再试');
+}
+
+/**
+ * Changes a live registration in place: choices freely; family within the limit. A confirmed
+ * member may take more seats only if they are free and nobody waits (else 409, their seats kept);
+ * fewer seats free some for the waitlist. A waiting member keeps their place in the queue.
+ */
+export async function changeRegistration(e: EventRecord, memberId: string, change: ChangeRegistrationBody): Promise<MyRegistration> {
+  const reg = await getRegistration(e.eventId, memberId);
+  if (!reg || reg.status === 'cancelled') throw notFound('您没有报名这个活动');
+  if (Date.parse(e.startsAt) <= Date.now()) throw conflict('CONFLICT', '活动已经开始，不能再修改报名');
+  const family = change.family ?? reg.family;
+  const choices = { ...reg.choices, ...(change.choices ?? {}) };
+  checkChoices(e, { family, choices });
+  const seats = seatsFor(family);
+  const delta = seats - reg.seats;
+  const regUpdate = {
+    Update: {
+      TableName: table(),
+      Key: EK.reg(e.eventId, memberId),
+      UpdateExpression: 'SET #family = :family, #seats = :seats, #choices = :choices',
+      ConditionExpression: '#st = :status AND #seats = :old',
+      ExpressionAttributeNames: { '#st': 'status', '#family': 'family', '#seats': 'seats', '#choices': 'choices' },
+      ExpressionAttributeValues: { ':family': family, ':seats': seats, ':choices': choices, ':status': reg.status, ':old': reg.seats },
+    },
+  };
+  const capacity = delta > 0 && reg.status === 'confirmed' ? (await getSeats(e.eventId))!.capacity : 0;
+  const seatsUpdate: TransactItem | undefined =
+    reg.status === 'waitlisted'
+      ? { Update: { TableName: table(), Key: EK.wait(e.eventId, reg.waitKey!), UpdateExpression: 'SET #seats = :seats', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeNames: { '#seats': 'seats' }, ExpressionAttributeValues: { ':seats': seats } } }
+      : delta > 0
+        ? {
+            Update: {
+              TableName: table(),
+              Key: EK.seats(e.eventId),
+              UpdateExpression: 'ADD confirmedSeats :d',
+              ConditionExpression: '#capacity = :cap AND confirmedSeats <= :lim AND waitingCount = :zero',
+              ExpressionAttributeNames: { '#capacity': 'capacity' },
+              ExpressionAttributeValues: { ':d': delta, ':zero': 0, ':cap': capacity, ':lim': capacity - delta },
+            },
+          }
+        : delta < 0
+          ? { Update: { TableName: table(), Key: EK.seats(e.eventId), UpdateExpression: 'ADD confirmedSeats :d', ExpressionAttributeValues: { ':d': delta } } }
+          : undefined;
+  try {
+    await transact(seatsUpdate ? [regUpdate, seatsUpdate] : [regUpdate]);
+  } catch (err) {
+    const codes = cancellationCodes(err);
+    if (codes?.[1] === 'ConditionalCheckFailed' && reg.status === 'confirmed') throw conflict('CONFLICT', `名额不够，不能再多带家属（还剩 ${(await loadEventView(e, memberId)).seatsLeft} 个名额）`);
+    if (codes) throw conflict('CONFLICT', '报名状态刚刚变了，请刷新后再试');
+    throw err;
+  }
+  if (delta !== 0) await promote(e);
+  return (await myRegistration(e.eventId, memberId))!;
 }
 
 /** Cancels a member's registration; freed seats go to the waitlist in order. */

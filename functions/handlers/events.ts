@@ -1,7 +1,8 @@
-import { CheckinBody, CreateEventBody, RegisterBody, UpdateEventBody } from '../../shared/schemas/events';
+import { ChangeRegistrationBody, CheckinBody, CreateEventBody, RegisterBody, UpdateEventBody } from '../../shared/schemas/events';
 import {
   cancelEvent,
   cancelRegistration,
+  changeRegistration,
   checkIn,
   createEvent,
   getRegistration,
@@ -51,6 +52,9 @@ export const handler = defineApi({
     const outcome = await register(resource as EventRecord, actor.record, body(RegisterBody));
     return { status: outcome.created ? 201 : 200, body: { status: outcome.status, ...(outcome.position ? { position: outcome.position } : {}) } };
   },
+
+  'PATCH /events/{eventId}/registrations/me': async ({ resource, actor, body }) =>
+    ok(await changeRegistration(resource as EventRecord, actor.memberId, body(ChangeRegistrationBody))),
 
   'DELETE /events/{eventId}/registrations/me': async ({ resource, actor }) => {
     const result = await cancelRegistration(resource as EventRecord, actor.memberId);

@@ -75,6 +75,7 @@ export async function batchPut(items: object[], parallel = 4): Promise<void> {
 }
 
 type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
+export type TransactItem = TransactItems[number];
 export async function transact(items: TransactItems): Promise<void> {
   await db().send(new TransactWriteCommand({ TransactItems: items }));
 }

@@ -59,6 +59,7 @@ export const POLICY = {
   'PATCH /events/{eventId}': { roles: COMMITTEE, scope: 'event' },
   'POST /events/{eventId}/cancel': { roles: COMMITTEE, scope: 'event' },
   'POST /events/{eventId}/registrations': { roles: EVERYONE, scope: 'event' },
+  'PATCH /events/{eventId}/registrations/me': { roles: EVERYONE, scope: 'event' },
   'DELETE /events/{eventId}/registrations/me': { roles: EVERYONE, scope: 'event' },
   'GET /events/{eventId}/registrations': { roles: LEADERS, scope: 'event' },
   'POST /events/{eventId}/checkins': { roles: COMMITTEE, scope: 'event' },

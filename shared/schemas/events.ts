@@ -89,6 +89,12 @@ export const RegisterBody = z.strictObject({
 });
 export type RegisterBody = z.infer<typeof RegisterBody>;
 
+/** Changing one's own sign-up (bus stop, family) without losing one's place. */
+export const ChangeRegistrationBody = z
+  .strictObject({ family: z.int().min(0).max(5).optional(), choices: z.record(z.string(), z.string()).optional() })
+  .refine((b) => b.family !== undefined || b.choices !== undefined, { message: '没有要修改的内容' });
+export type ChangeRegistrationBody = z.infer<typeof ChangeRegistrationBody>;
+
 export const RegisterResult = z.object({ status: RegistrationStatus, position: z.int().optional() });
 export type RegisterResult = z.infer<typeof RegisterResult>;
 

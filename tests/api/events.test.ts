@@ -123,6 +123,35 @@ describe('signing up', () => {
   });
 });
 
+describe('changing a sign-up in place', () => {
+  it('changes choices and family without losing a place; more seats only when free and nobody waits', async () => {
+    const eventId = await newEvent({ capacity: 4, maxFamily: 2 });
+    const [a, b, c] = school.members.slice(11, 14);
+    const A = await as(a!);
+    const B = await as(b!);
+    const C = await as(c!);
+    await A('POST', `/events/${eventId}/registrations`, { choices: { bus: '东门' } });
+    await B('POST', `/events/${eventId}/registrations`, { family: 1, choices: { bus: '东门' } });
+    // A takes the last seat for family: fits, nobody waits.
+    const more = await A('PATCH', `/events/${eventId}/registrations/me`, { family: 1, choices: { bus: '西门' } });
+    expect(more.status).toBe(200);
+    expect(more.body).toMatchObject({ status: 'confirmed', family: 1, choices: { bus: '西门' } });
+    await C('POST', `/events/${eventId}/registrations`, { choices: { bus: '东门' } });
+    expect((await C('GET', `/events/${eventId}`)).body.me).toMatchObject({ status: 'waitlisted', position: 1 });
+    // Full: B cannot bring more, and keeps what they had.
+    const refused = await B('PATCH', `/events/${eventId}/registrations/me`, { family: 2 });
+    expect(refused.status).toBe(409);
+    expect((await B('GET', `/events/${eventId}`)).body.me).toMatchObject({ status: 'confirmed', family: 1 });
+    // B brings one fewer: the freed seat goes to C, the head of the queue.
+    expect((await B('PATCH', `/events/${eventId}/registrations/me`, { family: 0 })).status).toBe(200);
+    expect((await C('GET', `/events/${eventId}`)).body.me).toMatchObject({ status: 'confirmed' });
+    expect((await C('GET', `/events/${eventId}`)).body).toMatchObject({ confirmedSeats: 4, waitlistLength: 0 });
+    expect((await C('PATCH', `/events/${eventId}/registrations/me`, { family: 3 })).status).toBe(400);
+    expect((await C('PATCH', `/events/${eventId}/registrations/me`, {})).status).toBe(400);
+    expect((await (await as(school.members[15]!))('PATCH', `/events/${eventId}/registrations/me`, { family: 0 })).status).toBe(404);
+  });
+});
+
 describe('committee tools', () => {
   it('lists registrations, checks in confirmed members once, refuses others', async () => {
     const eventId = await newEvent({ capacity: 1, maxFamily: 0 });
