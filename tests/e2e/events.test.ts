@@ -140,6 +140,15 @@ describe('活动报名 (H5)', () => {
     await expect.poll(() => text(page, 'my-status'), { timeout: 15_000 }).toBe('已报名');
     await noToast(page);
     await shot(page, 'events-detail-signed', { fullPage: true });
+    // A changes the bus stop in place: still 已报名, and the server has the new choice.
+    await page.getByTestId('signup-edit').click();
+    await page.getByTestId('choice-o1-1').click();
+    await shot(page, 'events-detail-change', { fullPage: true });
+    await page.getByTestId('signup-save').click();
+    await page.getByTestId('signup-edit').waitFor({ timeout: 15_000 });
+    expect(await text(page, 'my-status')).toBe('已报名');
+    const mine = await (await as(a.memberId))('GET', `/events/${eventId}`);
+    expect(mine.body.me).toMatchObject({ status: 'confirmed', choices: { o1: '西门' } });
     await closePhones();
 
     // --- member B: a shared link straight to the event; full → 候补第1位

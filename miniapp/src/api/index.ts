@@ -6,6 +6,7 @@ import type {
   EventList,
   EventView,
   MessageList,
+  MyRegistration,
   MyRegistrationList,
   RegisterBody,
   RegisterResult,
@@ -49,6 +50,8 @@ export const api = {
   events: (orgId: string) => request<EventList>('GET', `/orgs/${seg(orgId)}/events`),
   event: (eventId: string) => request<EventView>('GET', `/events/${seg(eventId)}`),
   register: (eventId: string, body: RegisterBody) => request<RegisterResult>('POST', `/events/${seg(eventId)}/registrations`, body),
+  changeRegistration: (eventId: string, body: { family?: number; choices?: Record<string, string> }) =>
+    request<MyRegistration>('PATCH', `/events/${seg(eventId)}/registrations/me`, body),
   cancelRegistration: (eventId: string) => request<unknown>('DELETE', `/events/${seg(eventId)}/registrations/me`),
   myRegistrations: () => request<MyRegistrationList>('GET', '/me/registrations'),
   messages: () => request<MessageList>('GET', '/me/messages'),

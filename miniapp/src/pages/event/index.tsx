@@ -72,6 +72,30 @@ function EventBody({ e, me, reload }: { e: EventView; me: MeResult; reload: () =
   const seats = seatsText(e)
   const my = e.me
   const canCancelMine = !!my && !my.checkedIn && (e.state === 'open' || e.state === 'closed')
+  const [editing, setEditing] = useState(false)
+  const canChangeMine = canCancelMine && (e.options.length > 0 || e.maxFamily > 0)
+  const startEditing = () => {
+    setFamily(my?.family ?? 0)
+    setChoices({ ...preset(e), ...(my?.choices ?? {}) })
+    setErr(null)
+    setEditing(true)
+  }
+
+  /** 修改报名: same place in the queue, new bus stop or family count. */
+  const saveChange = async () => {
+    setErr(null)
+    setBusy('正在保存…')
+    try {
+      await api.changeRegistration(e.eventId, { family, choices })
+      setEditing(false)
+      await reload()
+      void Taro.showToast({ title: '已保存修改', icon: 'success' })
+    } catch (x) {
+      setErr(errorMessage(x))
+    } finally {
+      setBusy(null)
+    }
+  }
 
   // The committee will check people in on the day, maybe without signal: keep the list on the phone now.
   useEffect(() => {
@@ -209,7 +233,7 @@ function EventBody({ e, me, reload }: { e: EventView; me: MeResult; reload: () =
         </View>
       )}
 
-      {!my && e.state === 'open' && (
+      {((!my && e.state === 'open') || (editing && !!my)) && (
         <View className="card" data-testid="signup-form">
           {e.options.map((o) => (
             <View key={o.key} className="field">
@@ -238,15 +262,27 @@ function EventBody({ e, me, reload }: { e: EventView; me: MeResult; reload: () =
               </View>
             </View>
           )}
-          {wouldWait(e) && (
+          {!editing && wouldWait(e) && (
             <View className="ev__wait-note" data-testid="signup-wait-note">
               名额已满。现在报名会排进候补，有人取消时按先后顺序递补，递补成功会通知您。
             </View>
           )}
           <View className="ev__signup">
-            <BigButton onClick={() => void signUp()} disabled={!!busy} testId="signup" className="big-button--hero">
-              {wouldWait(e) ? '报名（排候补）' : '报名'}
-            </BigButton>
+            {editing ? (
+              <>
+                <BigButton onClick={() => void saveChange()} disabled={!!busy} testId="signup-save" className="big-button--hero">
+                  保存修改
+                </BigButton>
+                <Text className="hint">修改不影响您的报名顺序；多带家属要有空余名额。</Text>
+                <BigButton type="default" onClick={() => setEditing(false)} disabled={!!busy} testId="signup-edit-cancel">
+                  不改了
+                </BigButton>
+              </>
+            ) : (
+              <BigButton onClick={() => void signUp()} disabled={!!busy} testId="signup" className="big-button--hero">
+                {wouldWait(e) ? '报名（排候补）' : '报名'}
+              </BigButton>
+            )}
           </View>
         </View>
       )}
@@ -254,7 +290,15 @@ function EventBody({ e, me, reload }: { e: EventView; me: MeResult; reload: () =
       {!my && e.state === 'closed' && <View className="notice">报名已截止，不能再报名了。</View>}
       {e.state === 'cancelled' && <View className="notice notice--bad">这个活动已取消。</View>}
 
-      {canCancelMine && (
+      {canChangeMine && !editing && (
+        <View className="actions">
+          <BigButton type="default" onClick={startEditing} disabled={!!busy} testId="signup-edit">
+            修改报名（{[e.options.length ? e.options.map((o) => o.label).join('、') : '', e.maxFamily > 0 ? '家属人数' : ''].filter(Boolean).join('、')}）
+          </BigButton>
+        </View>
+      )}
+
+      {canCancelMine && !editing && (
         <View className="actions">
           <BigButton type="danger" onClick={() => void cancelMine()} disabled={!!busy} testId="signup-cancel">
             {my?.status === 'waitlisted' ? '取消候补' : '取消报名'}
