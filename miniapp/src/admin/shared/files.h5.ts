@@ -37,7 +37,19 @@ export async function downloadXlsx(path: string, fileName: string): Promise<void
     if (res.status === 401) goToLogin()
     throw toApiError(res.status, body)
   }
-  const blob = await res.blob()
+  saveBlob(await res.blob(), fileName)
+}
+
+/** H5: an .xlsx that came inside a JSON answer (base64, e.g. 邀请码打印表), saved the same way. */
+export async function saveXlsxBase64(base64: string, fileName: string): Promise<void> {
+  const bin = atob(base64)
+  const bytes = new Uint8Array(bin.length)
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i)
+  saveBlob(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), fileName)
+}
+
+/** Saves a blob through a temporary link. */
+function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob)
   const a = document.createElement('a')
   a.href = url
