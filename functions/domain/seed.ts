@@ -8,6 +8,19 @@ import { groupName, prng, schoolName, uniqueNames } from './names';
 import { groupRecord, orgRecord } from './orgs';
 
 export const DEV_DISTRICT = 'dist-dev';
+const DISTRICT_OFFICE = 'o-dist-dev-office';
+const DISTRICT_ADMIN = 'm-dist-dev-admin';
+
+/**
+ * The district union's own office and its admin (区教育工会): a member of the office, not of any
+ * school, who reads the district's schools. The office is not listed among the schools.
+ */
+function districtOffice(now: string): object[] {
+  const { gsi1pk: _pk, gsi1sk: _sk, ...office } = orgRecord({ orgId: DISTRICT_OFFICE, districtId: DEV_DISTRICT, name: '示范区教育工会', congressTerm: '' }, now);
+  const groupId = 'g-dist-dev-office';
+  const admin: NewMember = { memberId: DISTRICT_ADMIN, orgId: DISTRICT_OFFICE, districtId: DEV_DISTRICT, name: '区工会管理员', groupId, roles: ['districtAdmin'], retired: false, active: true };
+  return [office, groupRecord({ orgId: DISTRICT_OFFICE, groupId, name: '区工会办公室' }, now), memberRecord(admin, now)];
+}
 const COMMITTEE_SIZE = 3;
 
 /**
@@ -44,6 +57,7 @@ export async function seedSchool(opts: { members: number; delegates: number; nam
   const org = orgRecord({ orgId, districtId: DEV_DISTRICT, name: opts.name ?? schoolName(random), congressTerm: '第九届' }, now);
   const items: object[] = [
     { ...K.district(DEV_DISTRICT), type: 'district', districtId: DEV_DISTRICT, name: '示范区教育工会' },
+    ...districtOffice(now),
     org,
     { pk: K.devOrgs(), sk: `${now}#${orgId}`, orgId, name: org.name, createdAt: now },
     ...groupIds.map((groupId, g) => groupRecord({ orgId, groupId, name: groupName(g), leaderId: memberIds[leaders[g]!] }, now)),
@@ -70,6 +84,7 @@ export async function seedSchool(opts: { members: number; delegates: number; nam
   return {
     orgId,
     districtId: DEV_DISTRICT,
+    districtAdmin: DISTRICT_ADMIN,
     chair: memberIds[0]!,
     treasurer: memberIds[1]!,
     committee,

@@ -4,7 +4,9 @@ import { isAllowed, type Rule, type Scope, type Target } from '../../shared/doma
 import { allRoles, getMember, type MemberRecord } from '../domain/members';
 import { getOrg } from '../domain/orgs';
 import { getEvent } from '../domain/events';
+import { getItem } from './db';
 import { forbidden, notFound, unauthenticated } from './errors';
+import { K } from './keys';
 import { verifySession } from './tokens';
 
 /** The signed-in member making the request. */
@@ -40,6 +42,10 @@ export async function authenticate(event: APIGatewayProxyEventV2): Promise<Actor
 /** Finds which school a path's resource belongs to. Feature modules add their own scopes. */
 export type Resolver = (params: Record<string, string>) => Promise<(Target & { resource: unknown }) | undefined>;
 const resolvers: Partial<Record<Scope, Resolver>> = {
+  district: async (p) => {
+    const d = p.districtId ? await getItem<{ districtId: string }>(K.district(p.districtId).pk, 'META') : undefined;
+    return d && { orgId: '', districtId: d.districtId, resource: d };
+  },
   org: async (p) => {
     const org = p.orgId ? await getOrg(p.orgId) : undefined;
     return org && { orgId: org.orgId, districtId: org.districtId, resource: org };

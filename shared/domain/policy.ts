@@ -8,11 +8,12 @@ import type { Role } from '../schemas/common';
  *   - 'org'   : `{orgId}`;   - 'member': the school of `{memberId}`;
  *   - 'event' : the school of `{eventId}`; - 'campaign', 'donation', 'ballot' likewise;
  *   - 'self'  : the caller's own data, no other school involved;
+ *   - 'district': `{districtId}`, for the district union (only with `district: true`);
  *   - 'public': no session needed.
  * A caller acts only on their own school; a district admin also reads schools of their district
  * where `district: true`.
  */
-export type Scope = 'public' | 'self' | 'org' | 'member' | 'event' | 'campaign' | 'donation' | 'ballot';
+export type Scope = 'public' | 'self' | 'district' | 'org' | 'member' | 'event' | 'campaign' | 'donation' | 'ballot';
 export interface Rule {
   roles: readonly Role[];
   scope: Scope;
@@ -24,6 +25,7 @@ export const COMMITTEE: readonly Role[] = ['committee', 'chair'];
 export const LEADERS: readonly Role[] = ['committee', 'chair', 'groupLeader'];
 export const CHAIR: readonly Role[] = ['chair'];
 export const TREASURER: readonly Role[] = ['treasurer'];
+export const DISTRICT: readonly Role[] = ['districtAdmin'];
 
 const pub: Rule = { roles: EVERYONE, scope: 'public' };
 
@@ -39,6 +41,7 @@ export const POLICY = {
   'GET /me': { roles: EVERYONE, scope: 'self' },
   'POST /me/consent': { roles: EVERYONE, scope: 'self' },
 
+  'GET /districts/{districtId}/orgs': { roles: DISTRICT, scope: 'district', district: true },
   'GET /orgs/{orgId}': { roles: EVERYONE, scope: 'org', district: true },
   'GET /orgs/{orgId}/groups': { roles: EVERYONE, scope: 'org' },
   'POST /orgs/{orgId}/groups': { roles: COMMITTEE, scope: 'org' },
@@ -91,5 +94,6 @@ export function isAllowed(rule: Rule, caller: Caller, target?: Target): boolean 
   }
   if (!hasAnyRole(caller, rule.roles)) return false;
   if (rule.scope === 'self') return true;
+  if (rule.scope === 'district') return false; // only a district admin of that district, above
   return target !== undefined && target.orgId === caller.orgId;
 }

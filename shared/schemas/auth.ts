@@ -39,6 +39,8 @@ export type DevSeedBody = z.infer<typeof DevSeedBody>;
 export const DevSeedResult = z.object({
   orgId: Id,
   districtId: Id,
+  /** Extension: the district union's admin, who reads every school of the district. */
+  districtAdmin: Id,
   chair: Id,
   treasurer: Id,
   committee: z.array(Id),

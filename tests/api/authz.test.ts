@@ -10,7 +10,7 @@ import { as, ordinary, seed, type School } from '../support/fixtures';
  */
 type Call = Awaited<ReturnType<typeof as>>;
 const routes = (Object.entries(POLICY) as [string, Rule][]).filter(([, r]) => r.scope !== 'public');
-const seededRoles = ROLES.filter((r) => r !== 'districtAdmin');
+const seededRoles = ROLES;
 
 let home: School;
 let away: School;
@@ -24,13 +24,14 @@ function holderOf(s: School, role: (typeof ROLES)[number]): string {
     case 'committee': return s.committee[0]!;
     case 'groupLeader': return s.groupLeaders.find((id) => !s.delegates.includes(id))!;
     case 'delegate': return s.delegates[0]!;
+    case 'districtAdmin': return (s as School & { districtAdmin: string }).districtAdmin;
     default: return ordinary(s);
   }
 }
 
 function pathFor(route: string, s: School): string {
   const target = s.members.at(-8)!; // an ordinary member nobody acts as
-  return route.split(' ')[1]!.replace('{orgId}', s.orgId).replace('{memberId}', target).replace('{eventId}', homeEvent);
+  return route.split(' ')[1]!.replace('{orgId}', s.orgId).replace('{memberId}', target).replace('{eventId}', homeEvent).replace('{districtId}', s.districtId);
 }
 
 beforeAll(async () => {
@@ -44,7 +45,12 @@ describe.each(routes)('%s', (route, rule) => {
   const method = route.split(' ')[0]!;
   const body = method === 'GET' ? undefined : { notAField: true };
   it.each(seededRoles)('as %s', async (role) => {
-    const allowed = rule.roles.includes('member') || rule.roles.includes(role);
+    // The district admin belongs to the district office, not to a school: in a school they read
+    // only what the policy opens to the district; everything about themselves is theirs.
+    const allowed =
+      role === 'districtAdmin'
+        ? rule.scope === 'self' || Boolean(rule.district)
+        : rule.roles.includes('member') || rule.roles.includes(role);
     const own = await callers[role]!.home(method, pathFor(route, home), body);
     // Allowed: answered on its merits (200, or 400 for the body it doesn't accept, 404/409 where the state says so).
     if (allowed) expect([200, 400, 404, 409], `${route} as ${role}: ${JSON.stringify(own.body)}`).toContain(own.status);
@@ -52,10 +58,25 @@ describe.each(routes)('%s', (route, rule) => {
       expect(own.status, `${route} as ${role}`).toBe(403);
       expect(own.body.error.code).toBe('FORBIDDEN');
     }
-    if (rule.scope !== 'self') {
+    if (rule.scope !== 'self' && !(role === 'districtAdmin' && rule.district)) {
       const other = await callers[role]!.away(method, pathFor(route, home), body);
       expect(other.status, `${route} as ${role} of another school`).toBe(403);
     }
+  });
+});
+
+describe('the district union', () => {
+  it('lists the district’s schools, not its own office, and reads a school’s profile', async () => {
+    const admin = callers.districtAdmin!.home;
+    const list = (await admin('GET', `/districts/${home.districtId}/orgs`)).body;
+    const ids = list.orgs.map((o: { orgId: string }) => o.orgId);
+    expect(ids).toContain(home.orgId);
+    expect(ids).toContain(away.orgId);
+    expect(ids).not.toContain('o-dist-dev-office');
+    expect((await admin('GET', `/orgs/${home.orgId}`)).status).toBe(200);
+    expect((await admin('GET', `/orgs/${home.orgId}/members`)).status).toBe(403);
+    expect((await admin('GET', '/districts/dist-elsewhere/orgs')).status).toBe(404);
+    expect((await admin('GET', '/me')).body.member.roles).toContain('districtAdmin');
   });
 });
 
