@@ -15,6 +15,7 @@ export default defineConfig({
   },
   define: {
     API_BASE: JSON.stringify('/api'),
+    SUBSCRIBE_TEMPLATE_ID: JSON.stringify(''),
     'process.env.TARO_ENV': JSON.stringify('h5'),
   },
   test: {

@@ -115,6 +115,11 @@ function EventBody({ e, me, reload }: { e: EventView; me: MeResult; reload: () =
       setErr(`请先选择${e.options.filter((o) => notChosen.includes(o.key)).map((o) => o.label).join('、')}`)
       return
     }
+    // WeChat only sends subscribe messages (候补成功, 活动变更) to users who said yes, asked on a tap.
+    if (process.env.TARO_ENV === 'weapp' && SUBSCRIBE_TEMPLATE_ID) {
+      // (Taro types also demand Alipay’s entityIds; WeChat takes tmplIds only.)
+      await Taro.requestSubscribeMessage({ tmplIds: [SUBSCRIBE_TEMPLATE_ID] } as Taro.requestSubscribeMessage.Option).catch(() => undefined)
+    }
     setBusy('正在报名…')
     try {
       const r = await api.register(e.eventId, { family, choices })
