@@ -13,7 +13,7 @@ const eventFields = {
   place: z.string().trim().min(1, '请填写地点').max(100),
   startsAt: IsoDateTime,
   signupClosesAt: IsoDateTime,
-  capacity: z.int().min(1).max(100_000),
+  capacity: z.int().min(1).max(1_000_000),
   maxFamily: z.int().min(0).max(5).default(0),
   options: z.array(EventOption).max(5).default([]),
   /** Extensions: free text the committee adds. */
