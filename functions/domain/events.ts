@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { BatchGetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { canConfirm, canPromote, chinaTime, eventPhase, fitsAtAll, seatsFor, waitKey } from '../../shared/domain/events';
+import { canConfirm, canPromote, chinaTime, eventPhase, fitsAtAll, seatsFor, seatsLeft, waitKey } from '../../shared/domain/events';
 import type { ChangeRegistrationBody, CreateEventBody, EventView, MyRegistration, RegisterBody, UpdateEventBody } from '../../shared/schemas/events';
 import { batchPut, cancellationCodes, db, getItem, queryAll, table, transact, type TransactItem } from '../lib/db';
 import { conflict, invalidInput, notFound } from '../lib/errors';
@@ -185,7 +185,7 @@ export function eventView(e: EventRecord, s: SeatsRecord | undefined, me: MyRegi
     cancelled: e.cancelled,
     state: eventPhase(e, now),
     confirmedSeats,
-    seatsLeft: Math.max(0, e.capacity - confirmedSeats),
+    seatsLeft: seatsLeft({ capacity: e.capacity, confirmedSeats, waitingCount: s?.waitingCount ?? 0 }),
     waitlistLength: s?.waitingCount ?? 0,
     me,
   };
@@ -587,8 +587,4 @@ export async function notifyRegistrants(e: EventRecord, kind: 'eventChanged' | '
   await batchPut(notices.flatMap((n) => noticeItems(n, now)));
   await notifier().deliver(notices);
   return notices.length;
-}
-
-export function assertMemberOf(e: EventRecord, m: { orgId: string }) {
-  if (e.orgId !== m.orgId) throw notFound();
 }

@@ -54,6 +54,10 @@ export function listMembers(orgId: string, groupId?: string): Promise<MemberReco
   });
 }
 
+/** A member's roles with or without 'delegate'. */
+export const withDelegate = (roles: Role[], on: boolean): Role[] =>
+  on ? [...new Set([...roles, 'delegate' as const])] : roles.filter((r) => r !== 'delegate');
+
 export const allRoles = (m: Pick<MemberRecord, 'roles'>): Role[] => ['member', ...m.roles.filter((r) => r !== 'member')];
 
 /** The public view of a member; the phone number only for the committee. */

@@ -3,12 +3,9 @@ import type { ImportResult } from '../../shared/schemas/roster';
 import { cancellationCodes, table, transact } from '../lib/db';
 import { newId } from '../lib/ids';
 import { K } from '../lib/keys';
-import { listMembers, memberRecord, updateMember, type MemberRecord, type NewMember } from './members';
+import { listMembers, memberRecord, updateMember, withDelegate, type MemberRecord, type NewMember } from './members';
 import { listGroups, type OrgRecord } from './orgs';
 import { parseRosterXlsx } from './rosterXlsx';
-
-const withDelegate = (roles: MemberRecord['roles'], on: boolean) =>
-  on ? [...new Set([...roles, 'delegate' as const])] : roles.filter((r) => r !== 'delegate');
 
 /** Validates a roster workbook against the school and, unless dry-run and only if every row is valid, applies it. */
 export async function importRoster(org: OrgRecord, bytes: Buffer, dryRun: boolean): Promise<ImportResult> {
@@ -79,4 +76,3 @@ async function applyUpdate(current: MemberRecord, f: Partial<MemberFields>, org:
   await updateMember(current.memberId, fields, now);
 }
 
-export { withDelegate };

@@ -1,9 +1,9 @@
 import { CreateGroupBody, IssueInvitesBody, UpdateMemberBody } from '../../shared/schemas/member';
 import { ImportRosterBody } from '../../shared/schemas/roster';
 import { issueInvites } from '../domain/invites';
-import { getMember, listMembers, toMemberView, updateMember, type MemberRecord, type NewMember } from '../domain/members';
+import { getMember, listMembers, toMemberView, updateMember, withDelegate, type MemberRecord, type NewMember } from '../domain/members';
 import { getOrg, groupNames, groupRecord, listGroups, type OrgRecord } from '../domain/orgs';
-import { importRoster, withDelegate } from '../domain/rosterImport';
+import { importRoster } from '../domain/rosterImport';
 import { inviteSheet, rosterWorkbook } from '../domain/rosterXlsx';
 import type { Actor } from '../lib/access';
 import { db, table } from '../lib/db';
