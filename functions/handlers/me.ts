@@ -19,7 +19,7 @@ export const handler = defineApi({
     ]);
     const member = toMemberView(actor.record, groupNames(groups).get(actor.groupId), true);
     return ok({
-      member: { ...member, orgName: org?.name ?? '' },
+      member: { ...member, orgName: org?.name ?? '', districtId: actor.districtId },
       consent: { required: !consent, version: PRIVACY_VERSION, text: PRIVACY_TEXT },
     });
   },

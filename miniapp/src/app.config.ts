@@ -18,10 +18,11 @@ export default defineAppConfig({
       root: 'admin',
       pages: ['index/index', 'roster/index', 'member/index', 'import/index', 'invites/index', 'audit/index'],
     },
-    // 活动管理 (committee; group leaders see their group's sign-ups): 发布/编辑, 报名名单, 签到.
+    // 活动管理 (committee; group leaders see their group's sign-ups): 发布/编辑, 报名名单, 签到;
+    // and 全区学校 for the district union (区教育工会管理员).
     {
       root: 'manage',
-      pages: ['event-form/index', 'registrations/index', 'checkin/index'],
+      pages: ['event-form/index', 'registrations/index', 'checkin/index', 'district/index'],
     },
   ],
   window: {

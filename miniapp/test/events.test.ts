@@ -14,7 +14,7 @@ import {
   seatsText,
   splitEvents,
 } from '../src/lib/events'
-import { createBody, defaultForm, formFromEvent, updateBody, validate, type EventForm } from '../src/manage/shared/eventForm'
+import { createBody, defaultForm, formFromEvent, optionsOf, updateBody, validate, type EventForm } from '../src/manage/shared/eventForm'
 import {
   __resetCheckins,
   getCheckinState,
@@ -148,6 +148,57 @@ describe('event form', () => {
     expect(validate({ ...f, capacity: '5' }, new Date(2027, 3, 1), e).capacity).toContain('10')
     // an unchanged sign-up deadline in the past is no reason to refuse other edits
     expect(validate({ ...f, place: '西门' }, new Date(2027, 3, 11), e)).toEqual({})
+  })
+
+  it('keeps the keys of published options when their label and choices change, and leaves options out when unchanged', () => {
+    const e = event({ options: [{ key: 'o1', label: '乘车点', choices: ['东门', '西门'] }, { key: 'o3', label: '午餐', choices: ['要', '不要'] }] })
+    const f = formFromEvent(e)
+    expect(f.options.map((o) => o.key)).toEqual(['o1', 'o3'])
+    // unchanged, or changed only in spacing / the kind of comma: no options in the body
+    expect(updateBody(e, f).options).toBeUndefined()
+    expect(updateBody(e, { ...f, options: [{ ...f.options[0], choices: ' 东门 , 西门 ' }, f.options[1]] })).toEqual({})
+    const changed: EventForm = {
+      ...f,
+      options: [
+        { key: 'o1', label: '集合地点', choices: '东门，西门，地铁站' },
+        { key: 'o3', label: '午餐', choices: '要，不要' },
+      ],
+    }
+    expect(validate(changed, new Date(2027, 3, 1), e)).toEqual({})
+    expect(updateBody(e, changed)).toEqual({
+      options: [
+        { key: 'o1', label: '集合地点', choices: ['东门', '西门', '地铁站'] },
+        { key: 'o3', label: '午餐', choices: ['要', '不要'] },
+      ],
+    })
+    // maxFamily changes travel alone
+    expect(updateBody(e, { ...f, maxFamily: 3 })).toEqual({ maxFamily: 3 })
+  })
+
+  it('gives added options new keys no published option uses, and leaves blank new ones out', () => {
+    const e = event({ options: [{ key: 'o2', label: '乘车点', choices: ['东门'] }] })
+    const f = formFromEvent(e)
+    const added: EventForm = {
+      ...f,
+      options: [...f.options, { label: '午餐', choices: '要，不要' }, { label: '', choices: '' }, { label: '衣服尺码', choices: 'M，L' }],
+    }
+    expect(validate(added, new Date(2027, 3, 1), e)).toEqual({})
+    const body = updateBody(e, added)
+    expect(body.options?.map((o) => o.key)).toEqual(['o2', 'o1', 'o3'])
+    expect(body.options?.[1]).toEqual({ key: 'o1', label: '午餐', choices: ['要', '不要'] })
+    expect(new Set(body.options?.map((o) => o.key)).size).toBe(3)
+    // reordering in the form never renames a key
+    expect(optionsOf({ ...added, options: [added.options[1], added.options[0]] }).map((o) => o.key)).toEqual(['o1', 'o2'])
+  })
+
+  it('refuses to blank a published option, and checks new options in edit mode too', () => {
+    const e = event()
+    const f = formFromEvent(e)
+    const now = new Date(2027, 3, 1)
+    expect(validate({ ...f, options: [{ key: 'o1', label: '', choices: '' }] }, now, e).option0).toContain('不能清空')
+    expect(validate({ ...f, options: [{ key: 'o1', label: '乘车点', choices: '' }] }, now, e).option0).toContain('用逗号隔开')
+    expect(validate({ ...f, options: [...f.options, { label: '乘车点', choices: '南门' }] }, now, e).option1).toBe('两个选项的名称重复了')
+    expect(validate({ ...f, options: [...f.options, { label: '', choices: '' }] }, now, e)).toEqual({})
   })
 })
 

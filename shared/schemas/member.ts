@@ -24,8 +24,16 @@ export type Group = z.infer<typeof Group>;
 export const Consent = z.object({ required: z.boolean(), version: z.string(), text: z.string() });
 export type Consent = z.infer<typeof Consent>;
 
+/** GET /orgs/{orgId}: a school (or the district office). */
+export const OrgInfo = z.object({ orgId: Id, districtId: Id, name: z.string(), congressTerm: z.string() });
+export type OrgInfo = z.infer<typeof OrgInfo>;
+
+/** GET /districts/{districtId}/orgs: the district's schools (its own office not among them). */
+export const DistrictOrgs = z.object({ districtId: Id, name: z.string(), orgs: z.array(z.object({ orgId: Id, name: z.string() })) });
+export type DistrictOrgs = z.infer<typeof DistrictOrgs>;
+
 export const MeResult = z.object({
-  member: Member.extend({ orgName: z.string() }),
+  member: Member.extend({ orgName: z.string(), districtId: Id }),
   consent: Consent,
 });
 export type MeResult = z.infer<typeof MeResult>;

@@ -14,6 +14,8 @@ import type {
   UpdateEventBody,
   DemoPeople,
   DeactivateResult,
+  DistrictOrgs,
+  OrgInfo,
   ImportResult,
   MeResult,
   MemberList,
@@ -36,6 +38,10 @@ export const api = {
   // 我
   me: () => request<MeResult>('GET', '/me'),
   consent: (version: string) => request<unknown>('POST', '/me/consent', { version }),
+
+  // 学校 / 区教育工会
+  org: (orgId: string) => request<OrgInfo>('GET', `/orgs/${seg(orgId)}`),
+  districtOrgs: (districtId: string) => request<DistrictOrgs>('GET', `/districts/${seg(districtId)}/orgs`),
 
   // 花名册
   members: (orgId: string) => request<MemberList>('GET', `/orgs/${seg(orgId)}/members`),

@@ -79,3 +79,5 @@ export type { DemoPerson, DemoPeople } from '@shared/schemas/auth'
 export type { MemberResult as DeactivateResult } from '@shared/schemas/member'
 export type { MyRegistrationList, MessageList } from '@shared/schemas/events'
 export type MyRegistrationItem = import('@shared/schemas/events').MyRegistrationList['registrations'][number]
+
+export type { OrgInfo, DistrictOrgs } from '@shared/schemas/member'

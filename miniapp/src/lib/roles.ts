@@ -19,3 +19,8 @@ export function roleLabel(role: Role, delegateTerm?: string): string {
 export function canManage(roles: readonly Role[] | undefined): boolean {
   return !!roles && (roles.includes('committee') || roles.includes('chair'))
 }
+
+/** 区教育工会管理员: reads the district's schools. */
+export function isDistrictAdmin(roles: readonly Role[] | undefined): boolean {
+  return !!roles && roles.includes('districtAdmin')
+}

@@ -18,6 +18,7 @@ export const ROUTES = {
   checkinCode: '/pages/checkin-code/index',
   eventForm: (eventId?: string) => (eventId ? `/manage/event-form/index?id=${encodeURIComponent(eventId)}` : '/manage/event-form/index'),
   registrations: (eventId?: string) => (eventId ? `/manage/registrations/index?id=${encodeURIComponent(eventId)}` : '/manage/registrations/index'),
+  district: '/manage/district/index',
   checkin: (eventId: string) => `/manage/checkin/index?id=${encodeURIComponent(eventId)}`,
 } as const
 

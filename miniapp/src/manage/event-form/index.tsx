@@ -192,66 +192,65 @@ function Form({ orgId, existing }: { orgId: string; existing?: EventView }) {
       <Text className="section-title">报名时要选的（可不填）</Text>
       <View className="card">
         {editing ? (
-          f.options.length ? (
-            f.options.map((o) => (
-              <View key={o.key} className="mg__fixed-option">
-                <Text className="field__label">{o.label}</Text>
-                <Text className="mg__fixed">{o.choices}</Text>
-              </View>
-            ))
-          ) : (
-            <Text className="mg__fixed">没有要选的项目</Text>
-          )
+          <Text className="hint" data-testid="form-options-hint">
+            可以改名称、加可选项、再加一项（最多 {MAX_OPTIONS} 项）。已有人选了的可选项不能删掉或改字。
+          </Text>
         ) : (
-          <>
-            <Text className="hint">例如“乘车点”，可选：东门，西门，地铁站。最多 {MAX_OPTIONS} 项，每人报名时都要选。</Text>
-            {f.options.map((o, i) => (
-              <View key={i} className="mg__option" data-testid={`form-option-${i}`}>
-                <View className="mg__option-head">
-                  <Text className="field__label">第 {i + 1} 项</Text>
+          <Text className="hint">例如“乘车点”，可选：东门，西门，地铁站。最多 {MAX_OPTIONS} 项，每人报名时都要选。</Text>
+        )}
+        {f.options.map((o, i) => {
+          const published = !!o.key && !!existing?.options.some((p) => p.key === o.key)
+          return (
+            <View key={o.key ?? `new-${i}`} className="mg__option" data-testid={`form-option-${i}`} data-key={o.key ?? ''}>
+              <View className="mg__option-head">
+                <Text className="field__label">第 {i + 1} 项</Text>
+                {published ? (
+                  <Text className="mg__option-note">已发布</Text>
+                ) : (
                   <Text
                     className="mg__link mg__link--danger"
                     data-testid={`form-option-remove-${i}`}
                     onClick={() => {
                       setF((s) => ({ ...s, options: s.options.filter((_, j) => j !== i) }))
                       setErrors({})
+                      setErr(null)
                     }}
                   >
                     删除这一项
                   </Text>
-                </View>
-                <Input
-                  className={`field__input mg__input${errors[`option${i}`] ? ' field__input--error' : ''}`}
-                  value={o.label}
-                  maxlength={32}
-                  placeholder="名称，例如：乘车点"
-                  placeholderClass="search__placeholder"
-                  onInput={(e) => setOption(i, 'label', e.detail.value)}
-                  data-testid={`form-option-label-${i}`}
-                />
-                <Input
-                  className={`field__input mg__input mg__input--gap${errors[`option${i}`] ? ' field__input--error' : ''}`}
-                  value={o.choices}
-                  placeholder="可选：东门，西门（用逗号隔开）"
-                  placeholderClass="search__placeholder"
-                  onInput={(e) => setOption(i, 'choices', e.detail.value)}
-                  data-testid={`form-option-choices-${i}`}
-                />
-                {errors[`option${i}`] && <Text className="field__error">{errors[`option${i}`]}</Text>}
+                )}
               </View>
-            ))}
-            {f.options.length < MAX_OPTIONS && (
-              <View className="mg__add">
-                <BigButton
-                  type="default"
-                  onClick={() => setF((s) => ({ ...s, options: [...s.options, { label: '', choices: '' }] }))}
-                  testId="form-option-add"
-                >
-                  ＋ 添加一项（如乘车点）
-                </BigButton>
-              </View>
-            )}
-          </>
+              <Input
+                className={`field__input mg__input${errors[`option${i}`] ? ' field__input--error' : ''}`}
+                value={o.label}
+                maxlength={32}
+                placeholder="名称，例如：乘车点"
+                placeholderClass="search__placeholder"
+                onInput={(e) => setOption(i, 'label', e.detail.value)}
+                data-testid={`form-option-label-${i}`}
+              />
+              <Input
+                className={`field__input mg__input mg__input--gap${errors[`option${i}`] ? ' field__input--error' : ''}`}
+                value={o.choices}
+                placeholder="可选：东门，西门（用逗号隔开）"
+                placeholderClass="search__placeholder"
+                onInput={(e) => setOption(i, 'choices', e.detail.value)}
+                data-testid={`form-option-choices-${i}`}
+              />
+              {errors[`option${i}`] && <Text className="field__error">{errors[`option${i}`]}</Text>}
+            </View>
+          )
+        })}
+        {f.options.length < MAX_OPTIONS && (
+          <View className="mg__add">
+            <BigButton
+              type="default"
+              onClick={() => setF((s) => ({ ...s, options: [...s.options, { label: '', choices: '' }] }))}
+              testId="form-option-add"
+            >
+              ＋ 添加一项（如乘车点）
+            </BigButton>
+          </View>
         )}
       </View>
 

@@ -1,12 +1,15 @@
 /** The create / edit event form: defaults, validation in Chinese, and the request bodies. Pure. */
-import type { CreateEventBody, EventView, UpdateEventBody } from '../../api/types'
+import type { CreateEventBody, EventOption, EventView, UpdateEventBody } from '../../api/types'
 import { isoWithOffset, localDate, parseChoiceList, splitLocal } from '../../lib/events'
 
 export const MAX_OPTIONS = 3
 export const MAX_FAMILY = 5
 
 export interface OptionDraft {
-  /** Kept from the event when editing; made up (o1, o2 …) when creating. */
+  /**
+   * Kept from the event when editing (never changed: sign-ups refer to it); absent for an option
+   * added in the form, which gets a new unique key (o1, o2 …) when the body is built.
+   */
   key?: string
   label: string
   /** As typed: choices separated by commas. */
@@ -73,7 +76,8 @@ const len = (s: string) => [...s.trim()].length
 
 /**
  * Checks the form the way the server will, and says what is wrong in words a teacher uses.
- * `existing` is the event being edited (its options and family limit cannot change).
+ * `existing` is the event being edited (its published options cannot be blanked; the server
+ * refuses, with 409, to drop a choice someone already took).
  */
 export function validate(f: EventForm, now: Date = new Date(), existing?: EventView): FormErrors {
   const e: FormErrors = {}
@@ -97,30 +101,49 @@ export function validate(f: EventForm, now: Date = new Date(), existing?: EventV
   else if (Number(cap) > 100000) e.capacity = '名额太多了，最多 100000'
   else if (existing && Number(cap) < existing.confirmedSeats) e.capacity = `已有 ${existing.confirmedSeats} 个名额报上了，名额不能少于这个数`
 
-  if (!existing) {
-    f.options.forEach((o, i) => {
-      const choices = parseChoiceList(o.choices)
-      if (!o.label.trim() && !choices.length) return // an empty option is simply left out
-      if (!o.label.trim()) e[`option${i}`] = '请填写选项名称，例如“乘车点”'
-      else if (len(o.label) > 32) e[`option${i}`] = '选项名称最多 32 个字'
-      else if (!choices.length) e[`option${i}`] = `请填写“${o.label.trim()}”有哪些可选，用逗号隔开`
-      else if (choices.length > 20) e[`option${i}`] = '可选项最多 20 个'
-      else if (choices.some((c) => len(c) > 32)) e[`option${i}`] = '每个可选项最多 32 个字'
-      else if (f.options.some((p, j) => j < i && p.label.trim() === o.label.trim())) e[`option${i}`] = '两个选项的名称重复了'
-    })
-  }
+  f.options.forEach((o, i) => {
+    const choices = parseChoiceList(o.choices)
+    const published = !!existing && !!o.key && existing.options.some((p) => p.key === o.key)
+    if (!o.label.trim() && !choices.length) {
+      // an empty new option is simply left out; a published one cannot be blanked
+      if (published) e[`option${i}`] = '这一项已经发布，不能清空；请填写名称和可选项'
+      return
+    }
+    if (!o.label.trim()) e[`option${i}`] = '请填写选项名称，例如“乘车点”'
+    else if (len(o.label) > 32) e[`option${i}`] = '选项名称最多 32 个字'
+    else if (!choices.length) e[`option${i}`] = `请填写“${o.label.trim()}”有哪些可选，用逗号隔开`
+    else if (choices.length > 20) e[`option${i}`] = '可选项最多 20 个'
+    else if (choices.some((c) => len(c) > 32)) e[`option${i}`] = '每个可选项最多 32 个字'
+    else if (f.options.some((p, j) => j < i && p.label.trim() === o.label.trim())) e[`option${i}`] = '两个选项的名称重复了'
+  })
   if (len(f.costNote) > 200) e.costNote = '费用说明最多 200 个字'
   if (len(f.description) > 2000) e.description = '活动介绍最多 2000 个字'
   return e
 }
 
-/** Options that were filled in, with keys o1, o2 … */
-function optionsOf(f: EventForm) {
-  return f.options
-    .map((o) => ({ label: o.label.trim(), choices: parseChoiceList(o.choices) }))
-    .filter((o) => o.label && o.choices.length)
-    .map((o, i) => ({ key: `o${i + 1}`, ...o }))
+/**
+ * Options that were filled in. An option keeps its key; one without gets the first of o1, o2 …
+ * that no other option uses (so keys of published options are never reused or regenerated).
+ */
+export function optionsOf(f: EventForm): EventOption[] {
+  const filled = f.options
+    .map((o) => ({ key: o.key, label: o.label.trim(), choices: parseChoiceList(o.choices) }))
+    .filter((o) => o.key || (o.label && o.choices.length))
+  const used = new Set(filled.map((o) => o.key).filter(Boolean))
+  let n = 0
+  return filled.map(({ key, label, choices }) => {
+    if (!key) {
+      do key = `o${++n}`
+      while (used.has(key))
+      used.add(key)
+    }
+    return { key, label, choices }
+  })
 }
+
+const sameOptions = (a: EventOption[], b: EventOption[]) =>
+  a.length === b.length &&
+  a.every((o, i) => o.key === b[i].key && o.label === b[i].label && o.choices.length === b[i].choices.length && o.choices.every((c, j) => c === b[i].choices[j]))
 
 /** POST /orgs/{orgId}/events (call after validate() found nothing). */
 export function createBody(f: EventForm): CreateEventBody {
@@ -149,6 +172,8 @@ export function updateBody(e: EventView, f: EventForm): Partial<UpdateEventBody>
   if (close.getTime() !== Date.parse(e.signupClosesAt)) b.signupClosesAt = isoWithOffset(close)
   if (Number(f.capacity.trim()) !== e.capacity) b.capacity = Number(f.capacity.trim())
   if (f.maxFamily !== e.maxFamily) b.maxFamily = f.maxFamily
+  const options = optionsOf(f)
+  if (!sameOptions(options, e.options)) b.options = options
   if (f.costNote.trim() !== (e.costNote ?? '')) b.costNote = f.costNote.trim()
   if (f.description.trim() !== (e.description ?? '')) b.description = f.description.trim()
   return b

@@ -4,6 +4,7 @@ import Page from '../../components/Page'
 import { ErrorState, LoadingState } from '../../components/StateViews'
 import { useMe } from '../../lib/session'
 import { ROUTES } from '../../lib/routes'
+import { isDistrictAdmin } from '../../lib/roles'
 import iconEvents from '../../assets/tab/events-active.png'
 import iconDonate from '../../assets/tab/donate-active.png'
 import iconProposals from '../../assets/tab/proposals-active.png'
@@ -47,6 +48,15 @@ export default function Home() {
           {m.groupName ? ` · ${m.groupName}` : ''}
         </Text>
       </View>
+      {isDistrictAdmin(m.roles) && (
+        <View className="home__wide" data-testid="shortcut-district" onClick={() => void Taro.navigateTo({ url: ROUTES.district })}>
+          <View className="home__wide-main">
+            <Text className="home__tile-title">全区学校</Text>
+            <Text className="home__tile-sub">区教育工会：查看本区各学校</Text>
+          </View>
+          <Text className="row__chevron">›</Text>
+        </View>
+      )}
       <View className="home__grid">
         {SHORTCUTS.map((s) => (
           <View

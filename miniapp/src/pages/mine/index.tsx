@@ -8,7 +8,7 @@ import { useConfirm } from '../../components/Confirm'
 import { ErrorState, LoadingState } from '../../components/StateViews'
 import { logout, useMe } from '../../lib/session'
 import { setLargeText, useLargeText } from '../../lib/prefs'
-import { canManage } from '../../lib/roles'
+import { canManage, isDistrictAdmin } from '../../lib/roles'
 import { ROUTES } from '../../lib/routes'
 import { refreshUnread, useUnread } from '../../lib/messages'
 import './index.css'
@@ -77,6 +77,12 @@ export default function Mine() {
           <BigSwitch checked={large} onChange={setLargeText} testId="large-text-switch" label="大字模式" />
         </View>
       </View>
+
+      {isDistrictAdmin(m.roles) && (
+        <View className="list mine__list">
+          <EntryRow title="全区学校" sub="区教育工会：本区各学校" testId="mine-district" url={ROUTES.district} />
+        </View>
+      )}
 
       {canManage(m.roles) && (
         <View className="list mine__list">
