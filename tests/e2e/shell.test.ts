@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { seed } from '../support/fixtures';
+import { as, seed } from '../support/fixtures';
 import { rosterXlsx } from '../support/xlsx';
 import { launchPhone, shot, type PhoneSession } from './browser';
 
@@ -67,5 +67,15 @@ describe('mini-program shell (H5)', () => {
     await page.getByText('欧阳春晓').first().waitFor({ timeout: 15_000 });
     await page.getByText('司马秋月').first().waitFor();
     await shot(page, 'e2e-roster-after-import');
+  });
+
+  it('the district union’s admin opens 全区学校 from 首页 and finds a school', async () => {
+    const school = await seed(10, 0);
+    const orgName = (await (await as(school.chair))('GET', `/orgs/${school.orgId}`)).body.name as string;
+    const page = await loginAs('o-dist-dev-office', (school as typeof school & { districtAdmin: string }).districtAdmin);
+    await page.getByTestId('shortcut-district').click();
+    await page.getByTestId(`school-${school.orgId}`).waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId(`school-${school.orgId}`).innerText()).toContain(orgName);
+    await shot(page, 'e2e-district');
   });
 });
