@@ -1,3 +1,4 @@
+import { NoBody } from '../../shared/schemas/common';
 import { ChangeRegistrationBody, CheckinBody, CreateEventBody, RegisterBody, UpdateEventBody } from '../../shared/schemas/events';
 import {
   cancelEvent,
@@ -39,7 +40,8 @@ export const handler = defineApi({
     return { status: 200, body: await loadEventView(updated, actor.memberId), audit: { told } };
   },
 
-  'POST /events/{eventId}/cancel': async ({ resource, actor }) => {
+  'POST /events/{eventId}/cancel': async ({ resource, actor, body }) => {
+    body(NoBody);
     const e = resource as EventRecord;
     if (!e.cancelled) {
       await cancelEvent(e);
@@ -56,7 +58,8 @@ export const handler = defineApi({
   'PATCH /events/{eventId}/registrations/me': async ({ resource, actor, body }) =>
     ok(await changeRegistration(resource as EventRecord, actor.memberId, body(ChangeRegistrationBody))),
 
-  'DELETE /events/{eventId}/registrations/me': async ({ resource, actor }) => {
+  'DELETE /events/{eventId}/registrations/me': async ({ resource, actor, body }) => {
+    body(NoBody);
     const result = await cancelRegistration(resource as EventRecord, actor.memberId);
     if (result === 'none') throw notFound('您没有报名这个活动');
     return ok({ status: 'cancelled' });

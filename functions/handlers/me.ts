@@ -1,5 +1,6 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { PRIVACY_TEXT, PRIVACY_VERSION } from '../../shared/domain/privacy';
+import { NoBody } from '../../shared/schemas/common';
 import { ConsentBody } from '../../shared/schemas/member';
 import { myEventRegistrations } from '../domain/events';
 import { toMemberView } from '../domain/members';
@@ -51,7 +52,8 @@ export const handler = defineApi({
     return ok({ messages, unread: messages.filter((m) => !m.read).length });
   },
 
-  'POST /me/messages/read': async ({ actor }) => {
+  'POST /me/messages/read': async ({ actor, body }) => {
+    body(NoBody);
     const unread = await queryAll<{ pk: string; sk: string; read: boolean }>({
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :m)',
       FilterExpression: '#r = :f',

@@ -1,3 +1,4 @@
+import { NoBody } from '../../shared/schemas/common';
 import { CreateGroupBody, IssueInvitesBody, UpdateMemberBody } from '../../shared/schemas/member';
 import { ImportRosterBody } from '../../shared/schemas/roster';
 import { issueInvites } from '../domain/invites';
@@ -103,7 +104,8 @@ export const handler = defineApi({
     return { status: 200, body: { member: toMemberView(updated, names.get(updated.groupId), true) }, audit: { fields: Object.keys(patch) } };
   },
 
-  'POST /members/{memberId}/deactivate': async ({ resource, actor }) => {
+  'POST /members/{memberId}/deactivate': async ({ resource, actor, body }) => {
+    body(NoBody);
     const current = resource as MemberRecord;
     if (current.memberId === actor.memberId) throw conflict('CONFLICT', '不能停用自己的账号');
     const updated = current.active ? await updateMember(current.memberId, { active: false }, new Date().toISOString()) : current;

@@ -48,3 +48,6 @@ export const ErrorBody = z.object({
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
 export const Ok = z.object({ ok: z.literal(true) });
+
+/** Routes that take no body still refuse fields they don't know (an empty body or {} is fine). */
+export const NoBody = z.strictObject({});

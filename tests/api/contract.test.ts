@@ -74,6 +74,16 @@ describe('contract basics', () => {
     }
   });
 
+  it('routes without a body still refuse unknown fields, and change nothing', async () => {
+    const s = await seed(10, 0);
+    const chair = await as(s.chair);
+    const target = s.members[9]!;
+    const res = await chair('POST', `/members/${target}/deactivate`, { reason: 'x' });
+    expect(res.status).toBe(400);
+    expect((await chair('GET', `/orgs/${s.orgId}/members`)).body.members.find((m: { memberId: string }) => m.memberId === target).active).toBe(true);
+    expect((await chair('POST', `/members/${target}/deactivate`)).status).toBe(200);
+  });
+
   it('bodies over 64 KiB get 413 and change nothing', async () => {
     const s = await seed(10, 2);
     const chair = await as(s.chair);
