@@ -1,5 +1,5 @@
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useMemo, useState } from 'react'
 import Page from '../../components/Page'
 import BigButton from '../../components/BigButton'
@@ -16,6 +16,7 @@ import { useAdmin } from '../shared/admin'
 import { downloadXlsx } from '../shared/files'
 import { groupName, isRosterDirty, loadRoster, sortMembers, todayStamp } from '../shared/roster'
 import '../shared/admin.css'
+import SearchBox from '../../components/SearchBox'
 
 const PAGE_SIZE = 100
 
@@ -83,25 +84,15 @@ export default function Roster() {
         </BigButton>
       </View>
 
-      <View className="search">
-        <Input
-          className="field__input search__input"
-          value={query}
-          placeholder="输入姓名或工号查找"
-          placeholderClass="search__placeholder"
-          confirmType="search"
-          onInput={(e) => {
-            setQuery(e.detail.value)
-            setLimit(PAGE_SIZE)
-          }}
-          data-testid="roster-search"
-        />
-        {query && (
-          <View className="search__clear" onClick={() => setQuery('')} data-testid="roster-search-clear">
-            <Text>清除</Text>
-          </View>
-        )}
-      </View>
+      <SearchBox
+        value={query}
+        onChange={(q) => {
+          setQuery(q)
+          setLimit(PAGE_SIZE)
+        }}
+        placeholder="输入姓名或工号查找"
+        testId="roster-search"
+      />
 
       {roster.data && roster.data.groups.length > 0 && (
         <View className="chips roster__groups">

@@ -1,5 +1,5 @@
 import Taro, { useRouter } from '@tarojs/taro'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import Page from '../../components/Page'
 import BigButton from '../../components/BigButton'
@@ -28,6 +28,7 @@ import { useReloadOnShow } from '../../lib/useReloadOnShow'
 import Gate from '../shared/Gate'
 import { useEventAccess } from '../shared/access'
 import '../shared/manage.css'
+import SearchBox from '../../components/SearchBox'
 
 type Loaded = CachedRoster & { fromCache: boolean }
 type RowState = { kind: 'done'; at: string } | { kind: 'pending'; at: string } | { kind: 'none' }
@@ -274,22 +275,7 @@ function CheckinBody({ eventId }: { eventId: string }) {
         </View>
       )}
 
-      <View className="search">
-        <Input
-          className="field__input search__input"
-          value={query}
-          placeholder="输入姓名查找"
-          placeholderClass="search__placeholder"
-          confirmType="search"
-          onInput={(e) => setQuery(e.detail.value)}
-          data-testid="checkin-search"
-        />
-        {query && (
-          <View className="search__clear" onClick={() => setQuery('')}>
-            <Text>清除</Text>
-          </View>
-        )}
-      </View>
+      <SearchBox value={query} onChange={setQuery} placeholder="输入姓名查找" testId="checkin-search" />
 
       {loading && !data.list.confirmed.length ? (
         <LoadingState />

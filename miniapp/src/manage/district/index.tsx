@@ -1,5 +1,5 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useMemo, useState } from 'react'
 import Page from '../../components/Page'
 import BigButton from '../../components/BigButton'
@@ -14,6 +14,7 @@ import { useAsync } from '../../lib/useAsync'
 import Gate from '../shared/Gate'
 import { findSchools, loadDistrict } from '../shared/district'
 import '../shared/manage.css'
+import SearchBox from '../../components/SearchBox'
 
 /** 全区学校 (区教育工会管理员 only): the schools of the admin's district, found by name. */
 export default function DistrictPage() {
@@ -70,22 +71,7 @@ export default function DistrictPage() {
                 共 {d.orgs.length} 所学校
               </Text>
             </View>
-            <View className="search">
-              <Input
-                className="field__input search__input"
-                value={query}
-                placeholder="输入学校名称查找"
-                placeholderClass="search__placeholder"
-                confirmType="search"
-                onInput={(e) => setQuery(e.detail.value)}
-                data-testid="district-search"
-              />
-              {query && (
-                <View className="search__clear" onClick={() => setQuery('')} data-testid="district-search-clear">
-                  <Text>清除</Text>
-                </View>
-              )}
-            </View>
+            <SearchBox value={query} onChange={setQuery} placeholder="输入学校名称查找" testId="district-search" />
             {shown.length === 0 ? (
               <EmptyState
                 title="没有找到这所学校"

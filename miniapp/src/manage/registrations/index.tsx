@@ -1,5 +1,5 @@
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useEffect, useMemo, useState } from 'react'
 import Page from '../../components/Page'
 import BigButton from '../../components/BigButton'
@@ -18,6 +18,7 @@ import { useReloadOnShow } from '../../lib/useReloadOnShow'
 import Gate from '../shared/Gate'
 import { useEventAccess } from '../shared/access'
 import '../shared/manage.css'
+import SearchBox from '../../components/SearchBox'
 
 type Tab = 'confirmed' | 'waitlist' | 'missing'
 
@@ -158,22 +159,7 @@ function Report({ eventId, committee }: { eventId: string; committee: boolean })
                   ...(list.notRegistered ? [{ key: 'missing' as const, label: '未报名', count: list.notRegistered.length }] : []),
                 ]}
               />
-              <View className="search">
-                <Input
-                  className="field__input search__input"
-                  value={query}
-                  placeholder="输入姓名查找"
-                  placeholderClass="search__placeholder"
-                  confirmType="search"
-                  onInput={(e) => setQuery(e.detail.value)}
-                  data-testid="regs-search"
-                />
-                {query && (
-                  <View className="search__clear" onClick={() => setQuery('')}>
-                    <Text>清除</Text>
-                  </View>
-                )}
-              </View>
+              <SearchBox value={query} onChange={setQuery} placeholder="输入姓名查找" testId="regs-search" />
 
               {tab === 'confirmed' && <Entries rows={filtered.confirmed} event={event} empty={q ? `没有叫“${q}”的人` : '还没有人报名'} />}
               {tab === 'waitlist' && <Entries rows={filtered.waitlist} event={event} empty={q ? `候补里没有叫“${q}”的人` : '没有人在候补'} />}

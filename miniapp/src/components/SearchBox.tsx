@@ -1,0 +1,31 @@
+import { Input, Text, View } from '@tarojs/components'
+
+interface Props {
+  value: string
+  onChange: (next: string) => void
+  placeholder: string
+  /** Test ids: `<testId>` on the input, `<testId>-clear` on 清除. */
+  testId: string
+}
+
+/** A large search field with a 清除 button once something is typed. */
+export default function SearchBox({ value, onChange, placeholder, testId }: Props) {
+  return (
+    <View className="search">
+      <Input
+        className="field__input search__input"
+        value={value}
+        placeholder={placeholder}
+        placeholderClass="search__placeholder"
+        confirmType="search"
+        onInput={(e) => onChange(e.detail.value)}
+        data-testid={testId}
+      />
+      {value && (
+        <View className="search__clear" onClick={() => onChange('')} data-testid={`${testId}-clear`}>
+          <Text>清除</Text>
+        </View>
+      )}
+    </View>
+  )
+}
