@@ -20,6 +20,18 @@ const heldLock: LockFn = Object.assign((_key: string | string[], exec: Parameter
 })
 
 export function createStagedStore(store: Store, tables: Tables, snapshot: Snapshot, ops: BatchOp[]): ActionStore {
+  /** Writes under `prefix` become batch operations. */
+  const recorder = (prefix: string) => ({
+    put(key: string, value: unknown, cb: Callback) {
+      ops.push({ type: 'put', key: prefix + key, value })
+      cb(null)
+    },
+    del(key: string, cb: Callback) {
+      ops.push({ type: 'del', key: prefix + key })
+      cb(null)
+    },
+  })
+
   function getTable(name: string, checkStatusOrCb: boolean | Callback<TableDescription>, maybeCb?: Callback<TableDescription>): void {
     const cb = (typeof checkStatusOrCb === 'function' ? checkStatusOrCb : maybeCb) as Callback<TableDescription>
     const table = tables.get(name)
@@ -39,28 +51,11 @@ export function createStagedStore(store: Store, tables: Tables, snapshot: Snapsh
           if (!snapshot.has(id)) throw new Error(`item ${id} is not part of the transaction snapshot`)
           cb(null, snapshot.get(id))
         },
-        put(key, value, cb) {
-          ops.push({ type: 'put', key: prefix + key, value })
-          cb(null)
-        },
-        del(key, cb) {
-          ops.push({ type: 'del', key: prefix + key })
-          cb(null)
-        },
+        ...recorder(prefix),
       }
     },
     getIndexDb(indexType, tableName, indexName) {
-      const prefix = indexKeyPrefix(indexType, tableName, indexName)
-      return {
-        put(key, value, cb) {
-          ops.push({ type: 'put', key: prefix + key, value })
-          cb(null)
-        },
-        del(key, cb) {
-          ops.push({ type: 'del', key: prefix + key })
-          cb(null)
-        },
-      }
+      return recorder(indexKeyPrefix(indexType, tableName, indexName))
     },
   }
 }
