@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { BatchGetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { canConfirm, canPromote, chinaTime, eventPhase, fitsAtAll, seatsFor, seatsLeft, waitKey } from '../../shared/domain/events';
 import type { ChangeRegistrationBody, CreateEventBody, EventView, MyRegistration, RegisterBody, UpdateEventBody } from '../../shared/schemas/events';
-import { batchPut, cancellationCodes, db, getItem, queryAll, table, transact, type TransactItem } from '../lib/db';
+import { batchPut, cancellationCodes, db, getItem, queryAll, queryPage, table, transact, type TransactItem } from '../lib/db';
 import { conflict, invalidInput, notFound } from '../lib/errors';
 import { newId } from '../lib/ids';
 import { notifier, noticeItems, type Notice } from '../lib/notifier';
@@ -434,16 +434,12 @@ export async function cancelRegistration(e: EventRecord, memberId: string): Prom
 export async function promote(e: EventRecord): Promise<number> {
   let promoted = 0;
   for (let guard = 0; guard < 10_000; guard++) {
-    const head = await db().send(
-      new QueryCommand({
-        TableName: table(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :w)',
-        ExpressionAttributeValues: { ':pk': EK.meta(e.eventId).pk, ':w': 'WAIT#' },
-        ConsistentRead: true,
-        Limit: 1,
-      }),
-    );
-    const entry = head.Items?.[0] as { sk: string; memberId: string; seats: number } | undefined;
+    const [entry] = await queryPage<{ sk: string; memberId: string; seats: number }>({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :w)',
+      ExpressionAttributeValues: { ':pk': EK.meta(e.eventId).pk, ':w': 'WAIT#' },
+      ConsistentRead: true,
+      Limit: 1,
+    });
     if (!entry) return promoted;
     const s = (await getSeats(e.eventId))!;
     if (s.cancelled || !canPromote(s, entry.seats)) return promoted;

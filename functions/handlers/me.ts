@@ -1,12 +1,12 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { PRIVACY_TEXT, PRIVACY_VERSION } from '../../shared/domain/privacy';
 import { NoBody } from '../../shared/schemas/common';
+import type { Message } from '../../shared/schemas/events';
 import { ConsentBody } from '../../shared/schemas/member';
 import { myEventRegistrations } from '../domain/events';
 import { toMemberView } from '../domain/members';
 import { getOrg, groupNames, listGroups } from '../domain/orgs';
-import { db, getItem, queryAll, table } from '../lib/db';
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, getItem, queryAll, queryPage, table } from '../lib/db';
 import { invalidInput } from '../lib/errors';
 import { defineApi, ok } from '../lib/http';
 import { K } from '../lib/keys';
@@ -39,16 +39,13 @@ export const handler = defineApi({
 
   /** In-app messages (候补成功, 活动变更 ...), newest first. */
   'GET /me/messages': async ({ actor }) => {
-    const out = await db().send(
-      new QueryCommand({
-        TableName: table(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :m)',
-        ExpressionAttributeValues: { ':pk': K.member(actor.memberId).pk, ':m': 'MSG#' },
-        ScanIndexForward: false,
-        Limit: 50,
-      }),
-    );
-    const messages = (out.Items ?? []).map(({ messageId, at, title, body, link, read }) => ({ messageId, at, title, body, link, read }));
+    const items = await queryPage<Message>({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :m)',
+      ExpressionAttributeValues: { ':pk': K.member(actor.memberId).pk, ':m': 'MSG#' },
+      ScanIndexForward: false,
+      Limit: 50,
+    });
+    const messages = items.map(({ messageId, at, title, body, link, read }) => ({ messageId, at, title, body, link, read }));
     return ok({ messages, unread: messages.filter((m) => !m.read).length });
   },
 

@@ -1,8 +1,8 @@
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Rule } from '../../shared/domain/policy';
 import type { AuditEntry } from '../../shared/schemas/member';
 import type { Actor } from './access';
-import { db, table } from './db';
+import { db, queryPage, table } from './db';
 import { newId } from './ids';
 import { K } from './keys';
 
@@ -40,14 +40,11 @@ export async function recordAudit(actor: Actor, action: string, target: Record<s
 }
 
 export async function listAudit(orgId: string, limit = 200): Promise<AuditEntry[]> {
-  const out = await db().send(
-    new QueryCommand({
-      TableName: table(),
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': K.audit(orgId) },
-      ScanIndexForward: false,
-      Limit: limit,
-    }),
-  );
-  return ((out.Items ?? []) as AuditEntry[]).map(({ at, actorId, actorName, action, target, detail }) => ({ at, actorId, actorName, action, target, detail }));
+  const items = await queryPage<AuditEntry>({
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': K.audit(orgId) },
+    ScanIndexForward: false,
+    Limit: limit,
+  });
+  return items.map(({ at, actorId, actorName, action, target, detail }) => ({ at, actorId, actorName, action, target, detail }));
 }

@@ -54,6 +54,12 @@ export async function queryAll<T = Item>(input: Omit<QueryCommandInput, 'TableNa
   return items;
 }
 
+/** One page of a query: the first `Limit` items (newest first with ScanIndexForward: false). */
+export async function queryPage<T = Item>(input: Omit<QueryCommandInput, 'TableName'> & { Limit: number }): Promise<T[]> {
+  const out = await db().send(new QueryCommand({ ...input, TableName: table() }));
+  return (out.Items ?? []) as T[];
+}
+
 /** Puts many items, 25 a request, retrying what DynamoDB hands back unprocessed. */
 export async function batchPut(items: object[], parallel = 4): Promise<void> {
   const chunks: object[][] = [];
