@@ -402,9 +402,10 @@ export async function cancelRegistration(e: EventRecord, memberId: string): Prom
       TableName: table(),
       Key: EK.reg(e.eventId, memberId),
       UpdateExpression: `SET #st = :cancelled, cancelledAt = :now${extra}`,
-      ConditionExpression: '#st = :was',
-      ExpressionAttributeNames: { '#st': 'status' },
-      ExpressionAttributeValues: { ':cancelled': 'cancelled', ':now': now, ':was': status },
+      // The seats freed below are the seats read: a concurrent change of family cancels this and we look again.
+      ConditionExpression: '#st = :was AND #seats = :seats',
+      ExpressionAttributeNames: { '#st': 'status', '#seats': 'seats' },
+      ExpressionAttributeValues: { ':cancelled': 'cancelled', ':now': now, ':was': status, ':seats': reg.seats },
     },
   });
   try {
@@ -465,7 +466,8 @@ export async function promote(e: EventRecord): Promise<number> {
             ExpressionAttributeValues: { ':s': entry.seats, ':minus': -1, ':cap': s.capacity, ':lim': s.capacity - entry.seats },
           },
         },
-        { Delete: { TableName: table(), Key: EK.wait(e.eventId, key), ConditionExpression: 'attribute_exists(pk)' } },
+        // The seats added above are the seats read from this entry: changed meanwhile, look again.
+        { Delete: { TableName: table(), Key: EK.wait(e.eventId, key), ConditionExpression: 'attribute_exists(pk) AND #seats = :s', ExpressionAttributeNames: { '#seats': 'seats' }, ExpressionAttributeValues: { ':s': entry.seats } } },
         bucketChange(e.eventId, key, -1),
         {
           Update: {
