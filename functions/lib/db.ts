@@ -9,6 +9,7 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { config } from './config';
+import { retryConflicts } from './retry';
 
 /**
  * The one DynamoDB client. Locally the endpoint comes from AWS_ENDPOINT_URL_DYNAMODB
@@ -22,12 +23,15 @@ export function db(): DynamoDBDocumentClient {
     doc = DynamoDBDocumentClient.from(new DynamoDBClient({ maxAttempts: 6 }), {
       marshallOptions: { removeUndefinedValues: true },
     });
+    // Conflicts DynamoDB raises while a transaction holds an item are not retried by the SDK:
+    // every request, reads and writes alike, goes again after a jittered wait (retry.ts).
+    doc.middlewareStack.add((next) => (args) => retryConflicts(() => next(args)), { step: 'initialize', name: 'retryConflicts', priority: 'high' });
     doc.middlewareStack.add(
       (next) => async (args) => {
         dbStats.requests++;
         return next(args);
       },
-      { step: 'initialize', name: 'countRequests' },
+      { step: 'build', name: 'countRequests' },
     );
   }
   return doc;

@@ -4,7 +4,8 @@ import { POLICY, type RouteKey, type Rule } from '../../shared/domain/policy';
 import { authenticate, authorize, type Actor } from './access';
 import { recordAudit, shouldAudit } from './audit';
 import { config } from './config';
-import { AppError, invalidInput, notFound, tooLarge } from './errors';
+import { parseBody } from './body';
+import { AppError, notFound, tooLarge } from './errors';
 import { logger } from './log';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -50,39 +51,6 @@ const errorReply = (e: AppError) => json(e.status, { error: { code: e.code, mess
 function rawBody(event: APIGatewayProxyEventV2): string | undefined {
   if (event.body === undefined || event.body === null) return undefined;
   return event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-}
-
-/** Turns a zod failure into one clear Chinese sentence. */
-export function describeIssues(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return '请求内容不正确';
-  const field = issue.path.length ? `字段“${issue.path.join('.')}”` : '请求体';
-  switch (issue.code) {
-    case 'unrecognized_keys':
-      return `不认识的字段：${issue.keys.join('、')}`;
-    case 'invalid_type':
-      return issue.input === undefined ? `${field}缺失` : `${field}类型不正确`;
-    case 'too_small':
-      return issue.origin === 'string' || issue.origin === 'array' ? `${field}太短，至少 ${issue.minimum}` : `${field}不能小于 ${issue.minimum}`;
-    case 'too_big':
-      return issue.origin === 'string' || issue.origin === 'array' ? `${field}太长，最多 ${issue.maximum}` : `${field}不能大于 ${issue.maximum}`;
-    default:
-      return /[\u4e00-\u9fa5]/.test(issue.message) ? `${field}：${issue.message}` : `${field}的值不正确`;
-  }
-}
-
-function parseBody<S extends z.ZodType>(raw: string | undefined, schema: S): z.infer<S> {
-  let data: unknown = {};
-  if (raw !== undefined && raw.trim() !== '') {
-    try {
-      data = JSON.parse(raw);
-    } catch {
-      throw invalidInput('请求体不是合法的 JSON');
-    }
-  }
-  const parsed = schema.safeParse(data);
-  if (!parsed.success) throw invalidInput(describeIssues(parsed.error));
-  return parsed.data;
 }
 
 /**
