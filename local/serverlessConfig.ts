@@ -14,7 +14,7 @@ export interface RouteDef {
 }
 
 interface ServerlessYml {
-  functions: Record<string, { handler: string; events?: { httpApi?: string | { method: string; path: string } }[] }>;
+  functions: Record<string, { handler: string; events?: { httpApi?: string | { method: string; path: string }; schedule?: string | { rate: string } }[] }>;
   resources: { Resources: { Table: { Properties: Record<string, unknown> } } };
 }
 
@@ -38,6 +38,13 @@ export function routes(): RouteDef[] {
     }
   }
   return out;
+}
+
+/** Handlers run on a schedule (e.g. functions/handlers/jobs.handler): the local stack runs them too. */
+export function scheduledHandlers(): string[] {
+  return Object.values(load().functions)
+    .filter((fn) => fn.events?.some((ev) => ev.schedule))
+    .map((fn) => fn.handler);
 }
 
 /** The table's key schema and indexes, as CreateTable wants them. */

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceInUseException } from '@aws-sdk/client-dynamodb';
 import { startLocalDynamo, type LocalDynamo } from './dynamodb/index';
 import { startGateway } from './gateway';
-import { ROOT, tableDefinition } from './serverlessConfig';
+import { ROOT, scheduledHandlers, tableDefinition } from './serverlessConfig';
 
 export interface StackOptions {
   port: number;
@@ -106,13 +106,44 @@ export async function startStack(opts: StackOptions) {
   });
   await ensureTable(dynamo.endpoint, opts.tableName);
   const gateway = await startGateway(opts.port);
+  const schedules = await startSchedules();
   return {
     url: gateway.url,
     dynamoEndpoint: dynamo.endpoint,
     async close() {
+      schedules.stop();
       await new Promise<void>((r) => gateway.close(() => r()));
       gateway.closeAllConnections();
       await dynamo.close();
     },
   };
+}
+
+/**
+ * The scheduled functions of serverless.yml (every minute on AWS), run at start and every few
+ * seconds here: work a crash left unfinished (a half-told fan-out) is finished soon after a restart.
+ */
+export async function startSchedules(everyMs = Number(process.env.LOCAL_SCHEDULE_MS ?? 5000)) {
+  const jobs: (() => Promise<unknown>)[] = [];
+  for (const handler of scheduledHandlers()) {
+    const [file, exportName] = [handler.slice(0, handler.lastIndexOf('.')), handler.slice(handler.lastIndexOf('.') + 1)];
+    const mod = (await import(`${ROOT}/${file}.ts`)) as Record<string, () => Promise<unknown>>;
+    jobs.push(mod[exportName]!);
+  }
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      for (const job of jobs) await job();
+    } catch (err) {
+      console.error('scheduled job failed:', (err as Error).message);
+    } finally {
+      running = false;
+    }
+  };
+  void tick();
+  const timer = setInterval(tick, everyMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
 }

@@ -1,67 +1,36 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { withMemberRole } from '../../shared/domain/roles';
 import type { Role } from '../../shared/schemas/common';
-import type { Member } from '../../shared/schemas/member';
-import { db, getItem, queryAll, table } from '../lib/db';
-import { K } from '../lib/keys';
+import type { Member as MemberView } from '../../shared/schemas/member';
+import { Member, type MemberAttributes, type MemberItem } from '../entities/member';
+import { getItem, queryAll, update, type TransactItem } from '../lib/db';
+import { registerScope } from '../lib/scopes';
 
-/** A member as stored. `roles` never holds 'member': every member has it. */
-export interface MemberRecord {
-  pk: string;
-  sk: string;
-  gsi1pk: string;
-  gsi1sk: string;
-  type: 'member';
-  memberId: string;
-  orgId: string;
-  districtId: string;
-  name: string;
-  staffNo?: string;
-  groupId: string;
-  roles: Role[];
-  delegateTerm?: string;
-  retired: boolean;
-  active: boolean;
-  phone?: string;
-  birthDate?: string;
-  wechatBound?: boolean;
-  /** Kept to send WeChat subscribe messages; never shown. */
-  openid?: string;
-  createdAt: string;
-  updatedAt: string;
+/** Routes on `/members/{memberId}` act on that member's school, and receive the member. */
+declare module '../lib/scopes' {
+  interface ScopeResources {
+    member: MemberItem;
+  }
 }
+registerScope('member', {
+  key: (p) => (p.memberId ? Member.key({ memberId: p.memberId }) : undefined),
+  resolve: (item) => (item.type === 'member' ? { orgId: item.orgId as string, districtId: item.districtId as string, resource: item as unknown as MemberItem } : undefined),
+});
 
-export type NewMember = Omit<MemberRecord, 'pk' | 'sk' | 'gsi1pk' | 'gsi1sk' | 'type' | 'createdAt' | 'updatedAt'>;
+export type NewMember = Omit<MemberAttributes, 'createdAt' | 'updatedAt'>;
 
-export function memberRecord(m: NewMember, now: string): MemberRecord {
-  return {
-    ...K.member(m.memberId),
-    gsi1pk: K.membersOfOrg(m.orgId),
-    gsi1sk: K.memberInOrg(m.groupId, m.memberId),
-    type: 'member',
-    ...m,
-    createdAt: now,
-    updatedAt: now,
-  };
-}
+export const memberItem = (m: NewMember, now: string): MemberItem => Member.item({ ...m, createdAt: now, updatedAt: now });
 
-export const getMember = (memberId: string) => getItem<MemberRecord>(K.member(memberId).pk, 'META');
+export const getMember = (memberId: string) => getItem<MemberItem>(Member.key({ memberId }));
 
-export function listMembers(orgId: string, groupId?: string): Promise<MemberRecord[]> {
-  return queryAll<MemberRecord>({
-    IndexName: 'gsi1',
-    KeyConditionExpression: groupId ? 'gsi1pk = :pk AND begins_with(gsi1sk, :g)' : 'gsi1pk = :pk',
-    ExpressionAttributeValues: groupId ? { ':pk': K.membersOfOrg(orgId), ':g': `${groupId}#` } : { ':pk': K.membersOfOrg(orgId) },
-  });
-}
+export const listMembers = (orgId: string, groupId?: string) => queryAll<MemberItem>(Member.queryOfOrg(orgId, groupId));
 
 /** A member's roles with or without 'delegate'. */
-export const withDelegate = (roles: Role[], on: boolean): Role[] =>
-  on ? [...new Set([...roles, 'delegate' as const])] : roles.filter((r) => r !== 'delegate');
+export const withDelegate = (roles: Role[], on: boolean): Role[] => (on ? [...new Set([...roles, 'delegate' as const])] : roles.filter((r) => r !== 'delegate'));
 
-export const allRoles = (m: Pick<MemberRecord, 'roles'>): Role[] => ['member', ...m.roles.filter((r) => r !== 'member')];
+export const allRoles = (m: Pick<MemberItem, 'roles'>): Role[] => withMemberRole(m.roles);
 
 /** The public view of a member; the phone number only for the committee. */
-export function toMemberView(m: MemberRecord, groupName: string | undefined, withPhone: boolean): Member {
+export function toMemberView(m: MemberItem, groupName: string | undefined, withPhone: boolean): MemberView {
   return {
     memberId: m.memberId,
     orgId: m.orgId,
@@ -78,33 +47,32 @@ export function toMemberView(m: MemberRecord, groupName: string | undefined, wit
   };
 }
 
-/** Sets fields on a member (and keeps the group index key in step). */
-export async function updateMember(memberId: string, fields: Partial<NewMember>, now: string): Promise<MemberRecord> {
+/**
+ * Sets fields on a member (keeping the group index key in step): the write, and the member as it
+ * will be once it commits. `undefined` removes a field.
+ */
+export function memberUpdate(current: MemberItem, fields: Partial<NewMember>, now: string): { write: TransactItem; next: MemberItem } {
   const set: Record<string, unknown> = { ...fields, updatedAt: now };
-  if (fields.groupId) set.gsi1sk = K.memberInOrg(fields.groupId, memberId);
-  const remove = Object.entries(set).filter(([, v]) => v === undefined).map(([k]) => k);
-  const entries = Object.entries(set).filter(([, v]) => v !== undefined);
+  if (fields.groupId) set.gsi1sk = Member.byOrg.sk({ groupId: fields.groupId, memberId: current.memberId });
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
-  const sets = entries.map(([k, v], i) => {
-    names[`#s${i}`] = k;
-    values[`:s${i}`] = v;
-    return `#s${i} = :s${i}`;
+  const sets: string[] = [];
+  const removes: string[] = [];
+  Object.entries(set).forEach(([k, v], i) => {
+    names[`#f${i}`] = k;
+    if (v === undefined) removes.push(`#f${i}`);
+    else {
+      values[`:f${i}`] = v;
+      sets.push(`#f${i} = :f${i}`);
+    }
   });
-  const removes = remove.map((k, i) => {
-    names[`#r${i}`] = k;
-    return `#r${i}`;
+  const write = update(Member.key(current), {
+    UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+    ConditionExpression: 'attribute_exists(pk)',
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
   });
-  const out = await db().send(
-    new UpdateCommand({
-      TableName: table(),
-      Key: K.member(memberId),
-      UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-      ReturnValues: 'ALL_NEW',
-    }),
-  );
-  return out.Attributes as MemberRecord;
+  const next = { ...current, ...set } as MemberItem;
+  for (const [k, v] of Object.entries(set)) if (v === undefined) delete (next as unknown as Record<string, unknown>)[k];
+  return { write, next };
 }

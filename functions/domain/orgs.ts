@@ -1,45 +1,31 @@
+import { District, type DistrictItem } from '../entities/district';
+import { Group, type GroupAttributes, type GroupItem } from '../entities/group';
+import { Org, type OrgItem } from '../entities/org';
 import { getItem, queryAll } from '../lib/db';
-import { K } from '../lib/keys';
+import { registerScope } from '../lib/scopes';
 
-export interface OrgRecord {
-  pk: string;
-  sk: string;
-  gsi1pk: string;
-  gsi1sk: string;
-  type: 'org';
-  orgId: string;
-  districtId: string;
-  name: string;
-  /** The staff congress's current term, e.g. 第九届: given to delegates on import. */
-  congressTerm: string;
-  createdAt: string;
+/** Routes on `/orgs/{orgId}` act on that school and receive it; `/districts/{districtId}` on the district. */
+declare module '../lib/scopes' {
+  interface ScopeResources {
+    org: OrgItem;
+    district: DistrictItem;
+  }
 }
+registerScope('org', {
+  key: (p) => (p.orgId ? Org.key({ orgId: p.orgId }) : undefined),
+  resolve: (item) => (item.type === 'org' ? { orgId: item.orgId as string, districtId: item.districtId as string, resource: item as unknown as OrgItem } : undefined),
+});
+registerScope('district', {
+  key: (p) => (p.districtId ? District.key({ districtId: p.districtId }) : undefined),
+  resolve: (item) => (item.type === 'district' ? { orgId: '', districtId: item.districtId as string, resource: item as unknown as DistrictItem } : undefined),
+});
 
-export interface GroupRecord {
-  pk: string;
-  sk: string;
-  type: 'group';
-  orgId: string;
-  groupId: string;
-  name: string;
-  leaderId?: string;
-  createdAt: string;
-}
+export const getOrg = (orgId: string) => getItem<OrgItem>(Org.key({ orgId }));
 
-export const getOrg = (orgId: string) => getItem<OrgRecord>(K.org(orgId).pk, 'META');
+export const groupItem = (g: Omit<GroupAttributes, 'createdAt'>, now: string): GroupItem => Group.item({ ...g, createdAt: now });
 
-export function orgRecord(o: Pick<OrgRecord, 'orgId' | 'districtId' | 'name' | 'congressTerm'>, now: string): OrgRecord {
-  return { ...K.org(o.orgId), gsi1pk: K.orgsOfDistrict(o.districtId), gsi1sk: `ORG#${o.orgId}`, type: 'org', ...o, createdAt: now };
-}
+export const listGroups = (orgId: string) => queryAll<GroupItem>(Group.queryOfOrg(orgId));
 
-export function groupRecord(g: Pick<GroupRecord, 'orgId' | 'groupId' | 'name' | 'leaderId'>, now: string): GroupRecord {
-  return { ...K.group(g.orgId, g.groupId), type: 'group', ...g, createdAt: now };
-}
+export const groupNames = (groups: GroupItem[]) => new Map(groups.map((g) => [g.groupId, g.name]));
 
-export const listGroups = (orgId: string) =>
-  queryAll<GroupRecord>({
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :g)',
-    ExpressionAttributeValues: { ':pk': K.org(orgId).pk, ':g': 'GROUP#' },
-  });
-
-export const groupNames = (groups: GroupRecord[]) => new Map(groups.map((g) => [g.groupId, g.name]));
+export const listOrgsOfDistrict = (districtId: string) => queryAll<OrgItem>(Org.queryOfDistrict(districtId));

@@ -1,11 +1,14 @@
 import type { DevSeedResult } from '../../shared/schemas/auth';
 import type { Role } from '../../shared/schemas/common';
+import { DevSeededOrg } from '../entities/devFixture';
+import { District } from '../entities/district';
+import { Org } from '../entities/org';
+import { StaffNo } from '../entities/staffNo';
 import { batchPut } from '../lib/db';
 import { newId } from '../lib/ids';
-import { K } from '../lib/keys';
-import { memberRecord, type NewMember } from './members';
+import { memberItem, type NewMember } from './members';
 import { groupName, prng, schoolName, uniqueNames } from './names';
-import { groupRecord, orgRecord } from './orgs';
+import { groupItem } from './orgs';
 
 export const DEV_DISTRICT = 'dist-dev';
 const DISTRICT_OFFICE = 'o-dist-dev-office';
@@ -16,10 +19,10 @@ const DISTRICT_ADMIN = 'm-dist-dev-admin';
  * school, who reads the district's schools. The office is not listed among the schools.
  */
 function districtOffice(now: string): object[] {
-  const { gsi1pk: _pk, gsi1sk: _sk, ...office } = orgRecord({ orgId: DISTRICT_OFFICE, districtId: DEV_DISTRICT, name: '示范区教育工会', congressTerm: '' }, now);
+  const office = Org.unlistedItem({ orgId: DISTRICT_OFFICE, districtId: DEV_DISTRICT, name: '示范区教育工会', congressTerm: '', createdAt: now });
   const groupId = 'g-dist-dev-office';
   const admin: NewMember = { memberId: DISTRICT_ADMIN, orgId: DISTRICT_OFFICE, districtId: DEV_DISTRICT, name: '区工会管理员', groupId, roles: ['districtAdmin'], retired: false, active: true };
-  return [office, groupRecord({ orgId: DISTRICT_OFFICE, groupId, name: '区工会办公室' }, now), memberRecord(admin, now)];
+  return [office, groupItem({ orgId: DISTRICT_OFFICE, groupId, name: '区工会办公室' }, now), memberItem(admin, now)];
 }
 const COMMITTEE_SIZE = 3;
 
@@ -54,13 +57,13 @@ export async function seedSchool(opts: { members: number; delegates: number; nam
   const delegateIdx = Array.from({ length: opts.delegates }, (_, k) => n - 1 - k);
   delegateIdx.forEach((i) => roles[i]!.push('delegate'));
 
-  const org = orgRecord({ orgId, districtId: DEV_DISTRICT, name: opts.name ?? schoolName(random), congressTerm: '第九届' }, now);
+  const org = Org.item({ orgId, districtId: DEV_DISTRICT, name: opts.name ?? schoolName(random), congressTerm: '第九届', createdAt: now });
   const items: object[] = [
-    { ...K.district(DEV_DISTRICT), type: 'district', districtId: DEV_DISTRICT, name: '示范区教育工会' },
+    District.item({ districtId: DEV_DISTRICT, name: '示范区教育工会' }),
     ...districtOffice(now),
     org,
-    { pk: K.devOrgs(), sk: `${now}#${orgId}`, orgId, name: org.name, createdAt: now },
-    ...groupIds.map((groupId, g) => groupRecord({ orgId, groupId, name: groupName(g), leaderId: memberIds[leaders[g]!] }, now)),
+    DevSeededOrg.item({ orgId, name: org.name, createdAt: now }),
+    ...groupIds.map((groupId, g) => groupItem({ orgId, groupId, name: groupName(g), leaderId: memberIds[leaders[g]!] }, now)),
   ];
   memberIds.forEach((memberId, i) => {
     const staffNo = String(1001 + i);
@@ -77,7 +80,7 @@ export async function seedSchool(opts: { members: number; delegates: number; nam
       active: true,
       phone: `139${String(10000000 + Math.floor(random() * 89999999)).slice(0, 8)}`,
     };
-    items.push(memberRecord(m, now), { ...K.staffNo(orgId, staffNo), type: 'staffNo', memberId });
+    items.push(memberItem(m, now), StaffNo.item({ orgId, staffNo, memberId }));
   });
   await batchPut(items);
 

@@ -1,3 +1,4 @@
+import '../domain/orgs';
 import { listAudit } from '../lib/audit';
 import { defineApi, ok } from '../lib/http';
 

@@ -27,7 +27,7 @@ export const handler = defineApi({
     const { bindingToken, inviteCode } = body(BindBody);
     const openid = await readBindingToken(bindingToken);
     if (!openid) throw unauthenticated('绑定已超时，请重新进入小程序');
-    await rateLimit(`bind#${openid}`, 10, 600, '尝试次数太多，请 10 分钟后再试');
+    await rateLimit({ action: 'bind', who: openid }, 10, 600, '尝试次数太多，请 10 分钟后再试');
     const memberId = await redeemInvite(openid, inviteCode, new Date());
     return ok({ token: await issueSession(memberId) });
   },

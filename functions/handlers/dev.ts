@@ -1,10 +1,11 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { DevLoginBody, DevSeedBody } from '../../shared/schemas/auth';
+import { DevDemo, type DemoAttributes } from '../entities/devFixture';
+import { OutboxEntry, type OutboxEntryItem } from '../entities/outboxEntry';
 import { allRoles, getMember, listMembers } from '../domain/members';
 import { getOrg, groupNames, listGroups } from '../domain/orgs';
 import { seedSchool } from '../domain/seed';
 import { config } from '../lib/config';
-import { db, getItem, isConditionFailed, queryAll, table } from '../lib/db';
+import { getItem, isConditionFailed, put, queryAll, writeOne } from '../lib/db';
 import { notFound } from '../lib/errors';
 import { created, defineApi, ok } from '../lib/http';
 import { issueSession } from '../lib/tokens';
@@ -15,7 +16,7 @@ function devOnly() {
 }
 
 const ROLE_ORDER = ['chair', 'treasurer', 'committee', 'groupLeader', 'delegate', 'districtAdmin'];
-const rank = (roles: string[]) => Math.min(...roles.map((r) => (ROLE_ORDER.indexOf(r) + 1 || 99)), 99);
+const rank = (roles: string[]) => Math.min(...roles.map((r) => ROLE_ORDER.indexOf(r) + 1 || 99), 99);
 
 async function people(orgId: string) {
   const [members, groups] = await Promise.all([listMembers(orgId), listGroups(orgId)]);
@@ -28,17 +29,16 @@ async function people(orgId: string) {
 }
 
 /** The demo school `npm start` shows: made once, then the same one every time. */
-async function demoSchool(): Promise<{ orgId: string; orgName: string }> {
-  const key = { pk: 'DEV#DEMO', sk: 'META' };
-  const existing = await getItem<{ orgId: string; orgName: string }>(key.pk, key.sk);
+async function demoSchool(): Promise<DemoAttributes> {
+  const existing = await getItem<DemoAttributes>(DevDemo.key());
   if (existing) return existing;
   const seeded = await seedSchool({ members: 60, delegates: 20, name: '阳光实验小学' });
   const demo = { orgId: seeded.orgId, orgName: '阳光实验小学' };
   try {
-    await db().send(new PutCommand({ TableName: table(), Item: { ...key, ...demo }, ConditionExpression: 'attribute_not_exists(pk)' }));
+    await writeOne(put(DevDemo.item(demo), { ConditionExpression: 'attribute_not_exists(pk)' }));
     return demo;
   } catch (err) {
-    if (isConditionFailed(err)) return (await getItem<{ orgId: string; orgName: string }>(key.pk, key.sk))!;
+    if (isConditionFailed(err)) return (await getItem<DemoAttributes>(DevDemo.key()))!;
     throw err;
   }
 }
@@ -58,17 +58,17 @@ export const handler = defineApi({
   'GET /dev/demo': async () => {
     devOnly();
     const demo = await demoSchool();
-    return ok({ ...demo, people: await people(demo.orgId) });
+    return ok({ orgId: demo.orgId, orgName: demo.orgName, people: await people(demo.orgId) });
   },
   'GET /dev/orgs/{orgId}/people': async ({ params }) => {
     devOnly();
     const list = await people(params.orgId!);
     return ok({ orgId: params.orgId, orgName: (await getOrg(params.orgId!))?.name ?? '', people: list });
   },
-  /** What the local notifier would have sent to WeChat, newest last. */
+  /** What the local notifier would have sent to WeChat, oldest first. */
   'GET /dev/orgs/{orgId}/outbox': async ({ params }) => {
     devOnly();
-    const items = await queryAll<Record<string, unknown>>({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `OUTBOX#${params.orgId}` } });
-    return ok({ messages: items.map(({ memberId, kind, title, body, link, sk }) => ({ memberId, kind, title, body, link, at: String(sk).split('#')[0] })) });
+    const items = await queryAll<OutboxEntryItem>(OutboxEntry.queryOfOrg(params.orgId!));
+    return ok({ messages: items.map(({ memberId, kind, title, body, link, at }) => ({ memberId, kind, title, body, link, at })) });
   },
 });

@@ -1,13 +1,10 @@
-import { queryAll } from '../lib/db';
+import { listOrgsOfDistrict } from '../domain/orgs';
 import { defineApi, ok } from '../lib/http';
-import { K } from '../lib/keys';
-import type { OrgRecord } from '../domain/orgs';
 
 /** The district union (区教育工会): the schools it looks after. */
 export const handler = defineApi({
-  'GET /districts/{districtId}/orgs': async ({ params, resource }) => {
-    const orgs = await queryAll<OrgRecord>({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': K.orgsOfDistrict(params.districtId!) } });
-    const district = resource as { districtId: string; name?: string };
+  'GET /districts/{districtId}/orgs': async ({ resource: district }) => {
+    const orgs = await listOrgsOfDistrict(district.districtId);
     return ok({
       districtId: district.districtId,
       name: district.name ?? '',

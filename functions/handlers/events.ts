@@ -1,84 +1,79 @@
 import { NoBody } from '../../shared/schemas/common';
 import { ChangeRegistrationBody, CheckinBody, CreateEventBody, RegisterBody, UpdateEventBody } from '../../shared/schemas/events';
-import {
-  cancelEvent,
-  cancelRegistration,
-  changeRegistration,
-  checkIn,
-  createEvent,
-  getRegistration,
-  listEvents,
-  loadEventView,
-  notifyRegistrants,
-  register,
-  updateEvent,
-  type EventRecord,
-} from '../domain/events';
-import { registrationsReport } from '../domain/eventReport';
-import { getMember } from '../domain/members';
-import type { OrgRecord } from '../domain/orgs';
-import type { Actor } from '../lib/access';
+import { COMMITTEE, hasAnyRole } from '../../shared/domain/policy';
+import type { RegistrationItem } from '../entities/registration';
+import { cancelEvent, checkIn, createEvent, updateEvent } from '../domain/events/manage';
+import { loadSignupState, signupKeys, signupStateOf } from '../domain/events/records';
+import { registrationsReport } from '../domain/events/report';
+import '../domain/events/scope';
+import { cancelRegistration, changeRegistration, register } from '../domain/events/signup';
+import { listEvents, loadEventView } from '../domain/events/views';
+import '../domain/orgs';
 import { conflict, notFound } from '../lib/errors';
-import { defineApi, ok } from '../lib/http';
+import { defineApi, ok, type Ctx, type RouteOptions } from '../lib/http';
+import type { RouteKey } from '../../shared/domain/policy';
 
-const isCommittee = (a: Actor) => a.roles.includes('committee') || a.roles.includes('chair');
+/** The event and, in the same read, its seat counters and the caller's registration. */
+const withSignupState: RouteOptions = { preload: (p, memberId) => signupKeys(p.eventId!, memberId) };
+const signupState = <R extends RouteKey>(ctx: Ctx<R>) => signupStateOf(ctx.params.eventId!, ctx.actor.memberId, ctx.loaded);
 
 export const handler = defineApi({
-  'POST /orgs/{orgId}/events': async ({ resource, actor, body }) => {
+  'POST /orgs/{orgId}/events': async ({ resource, actor, body, committer }) => {
     const input = body(CreateEventBody);
-    const event = await createEvent(resource as OrgRecord, input, actor.memberId);
-    return { status: 201, body: await loadEventView(event, actor.memberId), audit: { eventId: event.eventId, title: event.title } };
+    const event = await createEvent(resource, input, actor.memberId, committer({ title: input.title }));
+    return { status: 201, body: await loadEventView(event, actor.memberId) };
   },
 
   'GET /orgs/{orgId}/events': async ({ params, actor }) => ok({ events: await listEvents(params.orgId!, actor.memberId) }),
 
-  'GET /events/{eventId}': async ({ resource, actor }) => ok(await loadEventView(resource as EventRecord, actor.memberId)),
+  'GET /events/{eventId}': [async (ctx) => ok(await loadEventView(ctx.resource, ctx.actor.memberId, signupState(ctx))), withSignupState],
 
-  'PATCH /events/{eventId}': async ({ resource, actor, body }) => {
-    const updated = await updateEvent(resource as EventRecord, body(UpdateEventBody));
-    const told = await notifyRegistrants(updated, 'eventChanged');
-    return { status: 200, body: await loadEventView(updated, actor.memberId), audit: { told } };
+  'PATCH /events/{eventId}': async ({ resource, actor, body, commit }) => {
+    const patch = body(UpdateEventBody);
+    const { event } = await updateEvent(resource, patch, (told) => (writes) => commit(writes, { fields: Object.keys(patch), told }));
+    return ok(await loadEventView(event, actor.memberId));
   },
 
-  'POST /events/{eventId}/cancel': async ({ resource, actor, body }) => {
+  'POST /events/{eventId}/cancel': async ({ resource, actor, body, committer }) => {
     body(NoBody);
-    const e = resource as EventRecord;
-    if (!e.cancelled) {
-      await cancelEvent(e);
-      await notifyRegistrants(e, 'eventCancelled');
-    }
-    return { status: 200, body: await loadEventView({ ...e, cancelled: true }, actor.memberId), audit: { title: e.title } };
+    if (!resource.cancelled) await cancelEvent(resource, committer({ title: resource.title }));
+    else await committer({ title: resource.title })([]);
+    return ok(await loadEventView({ ...resource, cancelled: true }, actor.memberId));
   },
 
-  'POST /events/{eventId}/registrations': async ({ resource, actor, body }) => {
-    const outcome = await register(resource as EventRecord, actor.record, body(RegisterBody));
-    return { status: outcome.created ? 201 : 200, body: { status: outcome.status, ...(outcome.position ? { position: outcome.position } : {}) } };
-  },
+  'POST /events/{eventId}/registrations': [
+    async (ctx) => {
+      const outcome = await register(ctx.resource, ctx.actor.record, ctx.body(RegisterBody), signupState(ctx)!, ctx.committer());
+      return { status: outcome.created ? 201 : 200, body: { status: outcome.status, ...(outcome.position ? { position: outcome.position } : {}) } };
+    },
+    withSignupState,
+  ],
 
-  'PATCH /events/{eventId}/registrations/me': async ({ resource, actor, body }) =>
-    ok(await changeRegistration(resource as EventRecord, actor.memberId, body(ChangeRegistrationBody))),
+  'PATCH /events/{eventId}/registrations/me': [
+    async (ctx) => ok(await changeRegistration(ctx.resource, ctx.actor.memberId, ctx.body(ChangeRegistrationBody), signupState(ctx), ctx.committer())),
+    withSignupState,
+  ],
 
-  'DELETE /events/{eventId}/registrations/me': async ({ resource, actor, body }) => {
-    body(NoBody);
-    const result = await cancelRegistration(resource as EventRecord, actor.memberId);
-    if (result === 'none') throw notFound('您没有报名这个活动');
-    return ok({ status: 'cancelled' });
-  },
+  'DELETE /events/{eventId}/registrations/me': [
+    async (ctx) => {
+      ctx.body(NoBody);
+      const result = await cancelRegistration(ctx.resource, ctx.actor.memberId, signupState(ctx), ctx.committer());
+      if (result === 'none') throw notFound('您没有报名这个活动');
+      return ok({ status: 'cancelled' });
+    },
+    withSignupState,
+  ],
 
   'GET /events/{eventId}/registrations': async ({ resource, actor, query }) => {
-    const e = resource as EventRecord;
-    const group = isCommittee(actor) ? query.groupId : actor.groupId;
-    return ok(await registrationsReport(e, group));
+    const group = hasAnyRole(actor, COMMITTEE) ? query.groupId : actor.groupId;
+    return ok(await registrationsReport(resource, group));
   },
 
-  'POST /events/{eventId}/checkins': async ({ resource, body }) => {
-    const e = resource as EventRecord;
+  'POST /events/{eventId}/checkins': async ({ resource: e, body, committer }) => {
     const { memberId, nonce, at } = body(CheckinBody);
-    const member = await getMember(memberId);
-    if (!member || member.orgId !== e.orgId) throw conflict('NOT_REGISTERED', '此人不是本校会员');
     const when = at && Date.parse(at) <= Date.now() + 5 * 60_000 ? new Date(at).toISOString() : new Date().toISOString();
-    const reg = await getRegistration(e.eventId, memberId);
-    if (!reg || reg.status !== 'confirmed') throw conflict('NOT_REGISTERED', '此人没有报名成功，不能签到');
-    return { status: 200, body: await checkIn(e, memberId, when, nonce), audit: { memberId, offline: Boolean(nonce) } };
+    const reg = (await loadSignupState(e.eventId, memberId)).mine as RegistrationItem | undefined;
+    if (!reg || reg.status !== 'confirmed') throw conflict('NOT_REGISTERED', reg ? '此人没有报名成功，不能签到' : '此人没有报名这个活动');
+    return ok(await checkIn(e, reg, when, nonce, committer({ memberId, offline: Boolean(nonce) })));
   },
 });

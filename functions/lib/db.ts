@@ -1,14 +1,20 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import {
+  BatchGetCommand,
   BatchWriteCommand,
+  DeleteCommand,
   DynamoDBDocumentClient,
   GetCommand,
+  PutCommand,
+  UpdateCommand,
   QueryCommand,
   TransactWriteCommand,
   type QueryCommandInput,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { config } from './config';
+import { keyId, type TableKey } from '../entities/key';
 import { retryConflicts } from './retry';
 
 /**
@@ -41,9 +47,29 @@ export const table = (): string => config().tableName;
 
 export type Item = Record<string, unknown>;
 
-export async function getItem<T = Item>(pk: string, sk: string, consistent = true): Promise<T | undefined> {
-  const out = await db().send(new GetCommand({ TableName: table(), Key: { pk, sk }, ConsistentRead: consistent }));
+export async function getItem<T = Item>(key: TableKey, consistent = true): Promise<T | undefined> {
+  const out = await db().send(new GetCommand({ TableName: table(), Key: { pk: key.pk, sk: key.sk }, ConsistentRead: consistent }));
   return out.Item as T | undefined;
+}
+
+/**
+ * Reads many items by key, consistently, 100 a request, asking again for what DynamoDB hands
+ * back unprocessed. The result is found by `keyId(key)`; a missing item is simply absent.
+ */
+export async function batchGet(keys: TableKey[]): Promise<Map<string, Item>> {
+  const found = new Map<string, Item>();
+  const unique = [...new Map(keys.map((k) => [keyId(k), { pk: k.pk, sk: k.sk }])).values()];
+  for (let i = 0; i < unique.length; i += 100) {
+    let request: Record<string, unknown>[] | undefined = unique.slice(i, i + 100);
+    for (let attempt = 0; request && request.length; attempt++) {
+      if (attempt > 8) throw new Error('batchGet: keys stayed unprocessed');
+      if (attempt > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
+      const out = await db().send(new BatchGetCommand({ RequestItems: { [table()]: { Keys: request, ConsistentRead: true } } }));
+      for (const item of out.Responses?.[table()] ?? []) found.set(keyId(item as TableKey), item);
+      request = out.UnprocessedKeys?.[table()]?.Keys as Record<string, unknown>[] | undefined;
+    }
+  }
+  return found;
 }
 
 /** Every page of a query (callers bound their own result sizes by key design). */
@@ -86,9 +112,30 @@ export async function batchPut(items: object[], parallel = 4): Promise<void> {
 
 type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
 export type TransactItem = TransactItems[number];
+/** Commits writes together or not at all. An empty list commits nothing. */
 export async function transact(items: TransactItems): Promise<void> {
+  if (items.length === 0) return;
   await db().send(new TransactWriteCommand({ TransactItems: items }));
 }
+
+/** One write on its own, outside any transaction (a transaction of one costs twice as much). */
+export async function writeOne(action: TransactItem): Promise<void> {
+  if (action.Put) await db().send(new PutCommand(action.Put));
+  else if (action.Update) await db().send(new UpdateCommand(action.Update));
+  else if (action.Delete) await db().send(new DeleteCommand(action.Delete));
+  else throw new Error('writeOne: a Put, Update or Delete');
+}
+
+/** A command's writes go through a Commit: plain `transact`, or the request's, which adds its audit entry. */
+export type Commit = (items: TransactItem[]) => Promise<void>;
+
+type PutAction = NonNullable<TransactItem['Put']>;
+type UpdateAction = NonNullable<TransactItem['Update']>;
+type DeleteAction = NonNullable<TransactItem['Delete']>;
+/** The write actions of a transaction, with the table filled in. */
+export const put = (Item: object, extra: Omit<PutAction, 'TableName' | 'Item'> = {}): TransactItem => ({ Put: { TableName: table(), Item: Item as Item, ...extra } });
+export const update = (key: TableKey, expression: Omit<UpdateAction, 'TableName' | 'Key'>): TransactItem => ({ Update: { TableName: table(), Key: { pk: key.pk, sk: key.sk }, ...expression } });
+export const remove = (key: TableKey, extra: Omit<DeleteAction, 'TableName' | 'Key'> = {}): TransactItem => ({ Delete: { TableName: table(), Key: { pk: key.pk, sk: key.sk }, ...extra } });
 
 export function isConditionFailed(err: unknown): boolean {
   return err instanceof Error && err.name === 'ConditionalCheckFailedException';
@@ -99,4 +146,14 @@ export function cancellationCodes(err: unknown): string[] | undefined {
   if (!(err instanceof Error) || err.name !== 'TransactionCanceledException') return undefined;
   const reasons = (err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
   return reasons.map((r) => r.Code ?? 'None');
+}
+
+/**
+ * For a cancelled transaction: each action's item as it stood when its condition failed (actions
+ * sent with ReturnValuesOnConditionCheckFailure ALL_OLD), so the caller can decide again without
+ * reading. Undefined for actions whose condition held, or that sent no such request.
+ */
+export function cancellationItems(err: unknown): (Item | undefined)[] {
+  const reasons = (err as { CancellationReasons?: { Item?: Record<string, never> }[] }).CancellationReasons ?? [];
+  return reasons.map((r) => (r.Item ? unmarshall(r.Item) : undefined));
 }

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeWechat } from '../../tests/fakes/wechat';
-import { noticeItems, wechatSubscribeNotifier, type Notice } from './notifier';
+import { Message } from '../entities/message';
+import { OutboxEntry } from '../entities/outboxEntry';
+import { noticeWrites, wechatSubscribeNotifier, type Notice } from './notifier';
 
 describe('WeChat subscribe-message notifier against a local fake WeChat', () => {
   let fake: Awaited<ReturnType<typeof startFakeWechat>>;
@@ -32,8 +34,9 @@ describe('WeChat subscribe-message notifier against a local fake WeChat', () => 
   });
 
   it('writes the in-app message and the outbox entry as items for one transaction', () => {
-    const [message, outbox] = noticeItems(notice('m1'), '2027-04-01T00:00:00.000Z');
-    expect(message).toMatchObject({ pk: 'MEMBER#m1', type: 'message', read: false });
-    expect(outbox).toMatchObject({ pk: 'OUTBOX#o1', type: 'outbox', memberId: 'm1', kind: 'promoted' });
+    const [message, outbox] = noticeWrites(notice('m1'), '2027-04-01T00:00:00.000Z').map((w) => w.Put!.Item);
+    expect(message).toMatchObject({ ...Message.key({ memberId: 'm1', at: '2027-04-01T00:00:00.000Z', messageId: message!.messageId as string }), type: 'message', read: false });
+    expect(outbox).toMatchObject({ pk: OutboxEntry.partition('o1'), type: 'outbox', memberId: 'm1', kind: 'promoted' });
+    expect(outbox!.sk).toContain(message!.messageId as string);
   });
 });

@@ -1,28 +1,33 @@
 import { config } from './config';
+import { Member, type MemberItem } from '../entities/member';
+import { Message } from '../entities/message';
+import { OutboxEntry } from '../entities/outboxEntry';
+import { getItem, put, type TransactItem } from './db';
 import { newId } from './ids';
 
 /**
  * Telling a member something: an in-app message (their 消息 list) and a WeChat subscribe
- * message. Both are written as items in the same write that causes them (a transactional
- * outbox), so a promotion and its notice happen together or not at all. Delivery to WeChat
- * is then the notifier's job: locally the outbox is only kept (tests read it); on AWS the
- * WeChat notifier sends it with subscribeMessage.send.
+ * message. Both are written as items in the same transaction as the change that causes them (a
+ * transactional outbox), so a promotion and its notice happen together or not at all. Delivery
+ * to WeChat is then the notifier's job: locally the outbox is only kept (tests read it); on AWS
+ * the WeChat notifier sends it with subscribeMessage.send.
  */
 export interface Notice {
   memberId: string;
   orgId: string;
-  kind: 'promoted' | 'eventChanged' | 'eventCancelled';
+  /** What happened, e.g. promoted, eventChanged, eventCancelled. */
+  kind: string;
   title: string;
   body: string;
-  /** A page of the mini-program, e.g. pages/event/index?id=... */
+  /** A page of the mini-program, e.g. /event/detail/index?id=... */
   link?: string;
 }
 
-export function noticeItems(n: Notice, now: string) {
-  const id = newId('n');
+/** A notice as the writes that record it: the member's message and the school's outbox entry, under one id. */
+export function noticeWrites(n: Notice, at: string, noticeId: string = newId('n')): TransactItem[] {
   return [
-    { pk: `MEMBER#${n.memberId}`, sk: `MSG#${now}#${id}`, type: 'message', messageId: id, at: now, title: n.title, body: n.body, link: n.link, read: false },
-    { pk: `OUTBOX#${n.orgId}`, sk: `${now}#${id}`, type: 'outbox', channel: 'wechat-subscribe', memberId: n.memberId, kind: n.kind, title: n.title, body: n.body, link: n.link, sent: false },
+    put(Message.item({ memberId: n.memberId, messageId: noticeId, at, title: n.title, body: n.body, link: n.link, read: false })),
+    put(OutboxEntry.item({ orgId: n.orgId, noticeId, at, memberId: n.memberId, kind: n.kind, title: n.title, body: n.body, link: n.link, sent: false })),
   ];
 }
 
@@ -42,7 +47,7 @@ export function notifier(): Notifier {
     appId: c.wechatAppId,
     secret: c.wechatSecret,
     templateId,
-    openidOf: async (memberId) => (await (await import('../domain/members')).getMember(memberId))?.openid,
+    openidOf: async (memberId) => (await getItem<MemberItem>(Member.key({ memberId })))?.openid,
   });
 }
 

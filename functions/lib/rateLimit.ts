@@ -1,16 +1,13 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, isConditionFailed, table } from './db';
+import { RateWindow } from '../entities/rateWindow';
+import { isConditionFailed, update, writeOne } from './db';
 import { rateLimited } from './errors';
-import { K } from './keys';
 
-/** A fixed-window counter in the table: more than `limit` calls per window → 429. */
-export async function rateLimit(key: string, limit: number, windowSeconds: number, message?: string): Promise<void> {
+/** A fixed-window counter in the table: more than `limit` calls per window of what `subject` names → 429. */
+export async function rateLimit(subject: { action: string; who: string }, limit: number, windowSeconds: number, message?: string): Promise<void> {
   const window = Math.floor(Date.now() / 1000 / windowSeconds);
   try {
-    await db().send(
-      new UpdateCommand({
-        TableName: table(),
-        Key: K.rate(key, window),
+    await writeOne(
+      update(RateWindow.key({ ...subject, window }), {
         UpdateExpression: 'ADD hits :one SET #ttl = :exp',
         ConditionExpression: 'attribute_not_exists(hits) OR hits < :limit',
         ExpressionAttributeNames: { '#ttl': 'ttl' },

@@ -11,3 +11,6 @@ export const ROLE_LABELS: Record<Role, string> = {
   chair: '工会主席',
   districtAdmin: '区教育工会',
 };
+
+/** Every member has the role 'member'; stored role lists leave it out. */
+export const withMemberRole = (roles: readonly Role[]): Role[] => ['member', ...roles.filter((r) => r !== 'member')];

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../support/apiProcess';
-import { routes } from '../../local/serverlessConfig';
+import { routes, scheduledHandlers } from '../../local/serverlessConfig';
 import { POLICY } from '../../shared/domain/policy';
 
 /** `serverless package` for prod, offline, with dummy credentials: what a deploy would upload. */
@@ -21,7 +21,7 @@ describe('serverless package', () => {
 
   it('bundles one zip per function and reports their sizes', () => {
     const zips = readdirSync(out).filter((f) => f.endsWith('.zip'));
-    const functions = new Set(routes().map((r) => r.handler.split('/').at(-1)!.split('.')[0]!));
+    const functions = new Set([...routes().map((r) => r.handler), ...scheduledHandlers()].map((h) => h.split('/').at(-1)!.split('.')[0]!));
     expect(zips.sort()).toEqual([...functions].map((f) => `${f}.zip`).sort());
     const sizes = Object.fromEntries(zips.map((z) => [z, `${(statSync(join(out, z)).size / 1024).toFixed(1)} KB`]));
     console.log('bundle sizes (zipped, with source maps):', sizes);

@@ -1,12 +1,12 @@
 import ExcelJS from 'exceljs';
-import type { GroupHeadCount, RegistrationEntry } from '../../shared/schemas/events';
-import type { EventRecord } from './events';
+import type { GroupHeadCount, RegistrationEntry } from '../../../shared/schemas/events';
+import type { EventItem } from '../../entities/event';
 
 const fmt = (iso?: string) => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '');
 
 /** The event's roster: a summary sheet, one sheet per 工会小组, and the waitlist. */
 export async function eventRosterWorkbook(
-  e: EventRecord,
+  e: EventItem,
   confirmed: RegistrationEntry[],
   waitlist: RegistrationEntry[],
   byGroup: GroupHeadCount[],

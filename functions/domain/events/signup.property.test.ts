@@ -3,13 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canPromote, modelSignups } from '../../shared/domain/events';
-import { startLocalDynamo, type LocalDynamo } from '../../local/dynamodb/index';
-import { ensureTable } from '../../local/stack';
-import { queryAll } from '../lib/db';
-import { cancelRegistration, changeRegistration, createEvent, listRegistrations, register, type EventRecord } from './events';
-import type { MemberRecord } from './members';
-import { AppError } from '../lib/errors';
+import { canPromote } from '../../../shared/domain/events';
+import { startLocalDynamo, type LocalDynamo } from '../../../local/dynamodb/index';
+import { ensureTable } from '../../../local/stack';
+import { modelSignups } from '../../../tests/models/signups';
+import { Event, type EventItem } from '../../entities/event';
+import type { MemberItem } from '../../entities/member';
+import { queryAll } from '../../lib/db';
+import { AppError } from '../../lib/errors';
+import { createEvent } from './manage';
+import { listRegistrations, loadSignupState } from './records';
+import { cancelRegistration, changeRegistration, register } from './signup';
 
 /**
  * Any interleaving of sign-ups and cancellations keeps the invariants, against the real
@@ -31,24 +35,23 @@ beforeAll(async () => {
 });
 afterAll(() => dynamo.close());
 
-const member = (i: number): MemberRecord =>
-  ({ memberId: `m${i}`, orgId: 'o1', districtId: 'd1', name: `会员${i}`, groupId: 'g1', roles: [], retired: false, active: true }) as unknown as MemberRecord;
+const member = (i: number): MemberItem =>
+  ({ memberId: `m${i}`, orgId: 'o1', districtId: 'd1', name: `会员${i}`, groupId: 'g1', roles: [], retired: false, active: true }) as unknown as MemberItem;
 
-async function freshEvent(capacity: number, maxFamily = 2): Promise<EventRecord> {
+async function freshEvent(capacity: number, maxFamily = 2): Promise<EventItem> {
   const future = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
   return createEvent({ orgId: 'o1', districtId: 'd1' }, { title: '春游', place: '东门', startsAt: future(48), signupClosesAt: future(24), capacity, maxFamily, options: [] }, 'm0');
 }
 
-async function state(e: EventRecord) {
+async function state(e: EventItem) {
   const regs = await listRegistrations(e.eventId);
-  const seats = await queryAll<{ sk: string; confirmedSeats?: number; waitingCount?: number; memberId?: string; seats?: number }>({
-    KeyConditionExpression: 'pk = :pk',
-    ExpressionAttributeValues: { ':pk': `EVENT#${e.eventId}` },
+  const seats = await queryAll<{ sk: string; type?: string; n?: number; confirmedSeats?: number; waitingCount?: number; memberId?: string; seats?: number }>({
+    ...Event.queryPart(e.eventId),
     ConsistentRead: true,
   });
-  const counters = seats.find((i) => i.sk === 'SEATS')!;
-  const waits = seats.filter((i) => i.sk.startsWith('WAIT#'));
-  const bucketTotal = seats.filter((i) => i.sk.startsWith('WAITSEC#')).reduce((a, b) => a + ((b as { n?: number }).n ?? 0), 0);
+  const counters = seats.find((i) => i.type === 'seats')!;
+  const waits = seats.filter((i) => i.type === 'wait');
+  const bucketTotal = seats.filter((i) => i.type === undefined && i.n !== undefined).reduce((a, b) => a + (b.n ?? 0), 0);
   return { regs, counters, waits, bucketTotal };
 }
 
@@ -58,9 +61,9 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ op: fc.constant('cancel' as const), member: fc.integer({ min: 1, max: 8 }) }),
 );
 /** Refusals (a party bigger than the event, no seat for more family, nothing to change) are answers, not failures. */
-const run = (e: EventRecord, o: Op) =>
+const run = async (e: EventItem, o: Op) =>
   (o.op === 'register'
-    ? register(e, member(o.member), { family: o.family, choices: {} })
+    ? register(e, member(o.member), { family: o.family, choices: {} }, await loadSignupState(e.eventId, `m${o.member}`))
     : o.op === 'change'
       ? changeRegistration(e, `m${o.member}`, { family: o.family })
       : cancelRegistration(e, `m${o.member}`)

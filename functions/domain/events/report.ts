@@ -1,16 +1,18 @@
-import { participationRate } from '../../shared/domain/events';
-import type { GroupHeadCount, RegistrationEntry } from '../../shared/schemas/events';
-import { listRegistrations, type EventRecord, type RegistrationRecord } from './events';
-import { listMembers } from './members';
-import { groupNames, listGroups } from './orgs';
+import { participationRate } from '../../../shared/domain/events';
+import type { GroupHeadCount, RegistrationEntry } from '../../../shared/schemas/events';
+import type { EventItem } from '../../entities/event';
+import type { RegistrationItem } from '../../entities/registration';
+import { listRegistrations } from './records';
+import { listMembers } from '../members';
+import { groupNames, listGroups } from '../orgs';
 
 /** Registrations with names and group head counts; a group leader sees their own group only. */
-export async function registrationsReport(e: EventRecord, onlyGroup?: string) {
+export async function registrationsReport(e: EventItem, onlyGroup?: string) {
   const [regs, members, groups] = await Promise.all([listRegistrations(e.eventId), listMembers(e.orgId), listGroups(e.orgId)]);
   const names = groupNames(groups);
   const active = members.filter((m) => m.active);
   const inScope = (groupId: string) => !onlyGroup || groupId === onlyGroup;
-  const entry = (r: RegistrationRecord): RegistrationEntry => ({
+  const entry = (r: RegistrationItem): RegistrationEntry => ({
     memberId: r.memberId,
     name: r.name,
     groupId: r.groupId,

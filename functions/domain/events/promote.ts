@@ -1,0 +1,52 @@
+import { canPromote } from '../../../shared/domain/events';
+import type { EventItem } from '../../entities/event';
+import { Registration } from '../../entities/registration';
+import { Seats, type SeatsItem } from '../../entities/seats';
+import { WaitEntry } from '../../entities/waitEntry';
+import { cancellationCodes, getItem, remove, transact, update } from '../../lib/db';
+import { notifier, noticeWrites } from '../../lib/notifier';
+import { bucketChange, fits, onSeats } from './conditions';
+import { promotedNotice } from './notices';
+import { waitlistHead } from './records';
+
+
+/**
+ * Moves the head of the waitlist up while their seats fit, strictly in order (nobody behind skips
+ * a head that doesn't fit yet). Each move is one transaction with the member's notice.
+ */
+export async function promote(e: EventItem): Promise<number> {
+  let promoted = 0;
+  for (let guard = 0; guard < 10_000; guard++) {
+    const entry = await waitlistHead(e.eventId);
+    if (!entry) return promoted;
+    const s = (await getItem<SeatsItem>(Seats.key({ eventId: e.eventId })))!;
+    if (s.cancelled || !canPromote(s, entry.seats)) return promoted;
+    const waitKey = WaitEntry.waitKeyOf(entry.sk);
+    const now = new Date().toISOString();
+    const notice = promotedNotice(e, entry.memberId);
+    try {
+      await transact([
+        onSeats(e.eventId, 'ADD confirmedSeats :s, waitingCount :minus', fits(s.capacity, entry.seats), { ':s': entry.seats, ':minus': -1 }),
+        // The seats added above are the seats read from this entry: changed meanwhile, look again.
+        remove(WaitEntry.key({ eventId: e.eventId, waitKey }), {
+          ConditionExpression: 'attribute_exists(pk) AND #seats = :s',
+          ExpressionAttributeNames: { '#seats': 'seats' },
+          ExpressionAttributeValues: { ':s': entry.seats },
+        }),
+        bucketChange(e.eventId, waitKey, -1),
+        update(Registration.key({ eventId: e.eventId, memberId: entry.memberId }), {
+          UpdateExpression: 'SET #st = :confirmed, promotedAt = :now REMOVE waitKey',
+          ConditionExpression: '#st = :waitlisted AND waitKey = :key',
+          ExpressionAttributeNames: { '#st': 'status' },
+          ExpressionAttributeValues: { ':confirmed': 'confirmed', ':waitlisted': 'waitlisted', ':key': waitKey, ':now': now },
+        }),
+        ...noticeWrites(notice, now),
+      ]);
+      promoted++;
+      await notifier().deliver([notice]);
+    } catch (err) {
+      if (!cancellationCodes(err)) throw err; // another promoter moved this head: look again
+    }
+  }
+  return promoted;
+}
