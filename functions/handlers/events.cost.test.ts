@@ -61,3 +61,37 @@ describe('what a sign-up costs', () => {
     ]);
   });
 });
+
+describe('a command commits its trace', () => {
+  it('cancelling an event is one transaction: the change, its audit entry and the fan-out of its notices', async () => {
+    const { db } = await import('../lib/db');
+    const sent: { command: string; input: Record<string, unknown> }[] = [];
+    db().middlewareStack.add(
+      (next, context) => async (args) => {
+        sent.push({ command: context.commandName as string, input: args.input as Record<string, unknown> });
+        return next(args);
+      },
+      { step: 'initialize', name: 'captureForTest' },
+    );
+    try {
+      const future = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
+      const eventId = (await call('POST /orgs/{orgId}/events', { orgId: seed.orgId }, seed.chair, { title: '观影', place: '礼堂', startsAt: future(48), signupClosesAt: future(24), capacity: 5 })).body.eventId as string;
+      await call('POST /events/{eventId}/registrations', { eventId }, seed.members[7]!, {});
+      sent.length = 0;
+      expect((await call('POST /events/{eventId}/cancel', { eventId }, seed.chair, {})).status).toBe(200);
+      const writes = sent.filter((s) => !/Get|Query/.test(s.command));
+      const [change, ...after] = writes;
+      expect(change!.command).toBe('TransactWriteItemsCommand');
+      const types = (change!.input.TransactItems as { Put?: { Item: { type?: string } }; Update?: unknown }[]).map((i) => i.Put?.Item.type ?? (i.Update ? 'update' : '?'));
+      expect(types).toEqual(['update', 'update', 'fanout', 'audit']);
+      // What follows only expands the fan-out (messages and outbox entries with its progress), never a lone audit or notice write.
+      for (const w of after) {
+        expect(w.command).toBe('TransactWriteItemsCommand');
+        const kinds = new Set((w.input.TransactItems as { Put?: { Item: { type?: string } } }[]).map((i) => i.Put?.Item.type ?? 'progress'));
+        expect([...kinds].sort()).toEqual(['message', 'outbox', 'progress']);
+      }
+    } finally {
+      db().middlewareStack.remove('captureForTest');
+    }
+  });
+});
