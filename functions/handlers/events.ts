@@ -1,7 +1,6 @@
 import { NoBody } from '../../shared/schemas/common';
 import { ChangeRegistrationBody, CheckinBody, CreateEventBody, RegisterBody, UpdateEventBody } from '../../shared/schemas/events';
 import { COMMITTEE, hasAnyRole } from '../../shared/domain/policy';
-import type { RegistrationItem } from '../entities/registration';
 import { cancelEvent, checkIn, createEvent, updateEvent } from '../domain/events/manage';
 import { loadSignupState, signupKeys, signupStateOf } from '../domain/events/records';
 import { registrationsReport } from '../domain/events/report';
@@ -72,7 +71,7 @@ export const handler = defineApi({
   'POST /events/{eventId}/checkins': async ({ resource: e, body, committer }) => {
     const { memberId, nonce, at } = body(CheckinBody);
     const when = at && Date.parse(at) <= Date.now() + 5 * 60_000 ? new Date(at).toISOString() : new Date().toISOString();
-    const reg = (await loadSignupState(e.eventId, memberId)).mine as RegistrationItem | undefined;
+    const reg = (await loadSignupState(e.eventId, memberId)).mine;
     if (!reg || reg.status !== 'confirmed') throw conflict('NOT_REGISTERED', reg ? '此人没有报名成功，不能签到' : '此人没有报名这个活动');
     return ok(await checkIn(e, reg, when, nonce, committer({ memberId, offline: Boolean(nonce) })));
   },
