@@ -1,10 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { defineConfig } from 'vitest/config';
+
+// One id per run, inherited by the workers: test files of the build project share one weapp build
+// (tests/support/weapp/build.ts) instead of each making its own.
+process.env.STAFFHOME_TEST_RUN ??= randomUUID();
 
 /**
  * One runner for every test. Projects:
  *  - unit: pure rules, policy table, clients (beside their code) and the DynamoDB emulator
  *  - api: the real local API as a child process, driven over HTTP as the contract says
- *  - build: serverless package and the mini-program builds
+ *  - build: serverless package and the mini-program builds (weapp: also WeChat's compilers and a sandbox)
  *  - e2e: Debian's chromium against the H5 build and the local API
  */
 export default defineConfig({
@@ -37,7 +42,8 @@ export default defineConfig({
         test: {
           name: 'build',
           fileParallelism: false,
-          include: ['tests/build/**/*.test.ts'],
+          // tests/support/weapp: the weapp sandbox's own tests, beside its code (they share the build).
+          include: ['tests/build/**/*.test.ts', 'tests/support/weapp/**/*.test.ts'],
           testTimeout: 600_000,
           hookTimeout: 600_000,
         },

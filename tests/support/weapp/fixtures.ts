@@ -1,0 +1,311 @@
+/**
+ * What the sandbox's `wx.request` answers: one school with its groups and members, an open event
+ * with the signed-in member's registration, a past event, messages, audit entries and the district.
+ *
+ * Every body is typed with, and checked at answer time against, the API's own zod schemas in
+ * shared/schemas: a fixture the real API could never send would make a page pass for nothing.
+ */
+import type { z } from 'zod';
+import { ErrorBody, Ok } from '../../../shared/schemas/common';
+import {
+  EventList,
+  EventView,
+  MessageList,
+  MyRegistrationList,
+  RegistrationList,
+  type EventOption,
+  type MyRegistration,
+} from '../../../shared/schemas/events';
+import {
+  AuditList,
+  DistrictOrgs,
+  MeResult,
+  MemberList,
+  OrgInfo,
+  type Group,
+  type Member,
+} from '../../../shared/schemas/member';
+import { ROUTES as APP_ROUTES } from '../../../miniapp/src/lib/routes';
+
+/** ISO 8601 at +08:00 (as the API writes them), `days` from when the tests started. */
+function isoInDays(days: number, hour = 9): string {
+  const d = new Date(Date.now() + days * 86_400_000);
+  const beijing = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), hour, 0, 0));
+  return beijing.toISOString().replace(/\.\d{3}Z$/, '+08:00');
+}
+
+export const SCHOOL = { orgId: 'org-hongxing', name: '红星小学', districtId: 'dist-qingshan', congressTerm: '第五届' } as const;
+export const DISTRICT = { districtId: SCHOOL.districtId, name: '青山区教育工会', officeOrgId: 'org-qingshan-office' } as const;
+
+export const GROUPS: Group[] = [
+  { groupId: 'grp-yuwen', name: '语文组', leaderId: 'm-wang-xiulan' },
+  { groupId: 'grp-shuxue', name: '数学组', leaderId: 'm-chen-jing' },
+];
+
+const member = (m: Partial<Member> & Pick<Member, 'memberId' | 'name' | 'groupId' | 'roles'>): Member => ({
+  orgId: SCHOOL.orgId,
+  groupName: GROUPS.find((g) => g.groupId === m.groupId)?.name,
+  retired: false,
+  active: true,
+  ...m,
+});
+
+/** The signed-in member: 工会主席, also a 教代会代表 and the 语文组's 小组长. */
+export const CHAIR = member({
+  memberId: 'm-wang-xiulan',
+  name: '王秀兰',
+  staffNo: 'T1001',
+  groupId: 'grp-yuwen',
+  roles: ['member', 'groupLeader', 'delegate', 'chair'],
+  delegateTerm: '第五届',
+  phone: '13800000001',
+  birthDate: '1975-03-08',
+});
+
+export const MEMBERS: Member[] = [
+  CHAIR,
+  member({ memberId: 'm-li-ming', name: '李明', staffNo: 'T1002', groupId: 'grp-yuwen', roles: ['member'], phone: '13800000002' }),
+  member({ memberId: 'm-chen-jing', name: '陈静', staffNo: 'T1003', groupId: 'grp-shuxue', roles: ['member', 'groupLeader', 'committee'] }),
+  member({ memberId: 'm-liu-qiang', name: '刘强', staffNo: 'T1004', groupId: 'grp-shuxue', roles: ['member'], retired: true }),
+];
+
+/** 区教育工会管理员, of the district office: the one who may open 全区学校. */
+export const DISTRICT_ADMIN = member({
+  memberId: 'm-zhao-jianguo',
+  name: '赵建国',
+  orgId: DISTRICT.officeOrgId,
+  groupId: 'grp-office',
+  groupName: '区工会办公室',
+  roles: ['member', 'districtAdmin'],
+});
+
+const CONSENT = { required: false, version: '2025-01', text: '我们只保存工会工作需要的信息：姓名、工号、手机号、所在小组。' };
+
+const me = (m: Member, orgName: string): z.infer<typeof MeResult> => ({ member: { ...m, orgName, districtId: DISTRICT.districtId }, consent: CONSENT });
+
+/** Who a bearer token stands for (the sandbox's storage holds one of these). */
+export const PEOPLE = {
+  chair: { token: 'fixture-token-chair', me: me(CHAIR, SCHOOL.name) },
+  districtAdmin: { token: 'fixture-token-district', me: me(DISTRICT_ADMIN, DISTRICT.name) },
+} as const;
+export type Person = keyof typeof PEOPLE;
+
+const BUS: EventOption = { key: 'bus', label: '上车点', choices: ['学校东门', '青山地铁站'] };
+const MY_REGISTRATION: MyRegistration = { status: 'confirmed', family: 1, choices: { bus: '学校东门' }, checkedIn: false };
+
+/** Open for sign-up; the chair has signed up with one family member. */
+export const OPEN_EVENT: z.infer<typeof EventView> = {
+  eventId: 'ev-spring-outing',
+  orgId: SCHOOL.orgId,
+  title: '春季踏青：东湖绿道',
+  place: '东湖绿道南门',
+  startsAt: isoInDays(14, 8),
+  signupClosesAt: isoInDays(7, 18),
+  capacity: 40,
+  maxFamily: 2,
+  options: [BUS],
+  description: '沿湖步行约 8 公里，中午在磨山野餐。',
+  costNote: '工会承担车费与午餐',
+  cancelled: false,
+  state: 'open',
+  confirmedSeats: 12,
+  seatsLeft: 28,
+  waitlistLength: 0,
+  me: MY_REGISTRATION,
+};
+
+export const PAST_EVENT: z.infer<typeof EventView> = {
+  ...OPEN_EVENT,
+  eventId: 'ev-health-check',
+  title: '教职工年度体检',
+  place: '区人民医院体检中心',
+  startsAt: isoInDays(-30, 8),
+  signupClosesAt: isoInDays(-35, 18),
+  maxFamily: 0,
+  options: [],
+  description: undefined,
+  costNote: undefined,
+  state: 'past',
+  confirmedSeats: 35,
+  seatsLeft: 5,
+  me: null,
+};
+
+const EVENTS = [OPEN_EVENT, PAST_EVENT];
+
+export const MESSAGES: z.infer<typeof MessageList> = {
+  messages: [
+    {
+      messageId: 'msg-0002',
+      at: isoInDays(-1, 10),
+      title: '活动时间变更：春季踏青',
+      body: '集合时间改为早上 8 点，地点不变。',
+      link: APP_ROUTES.event(OPEN_EVENT.eventId),
+      read: false,
+    },
+    { messageId: 'msg-0001', at: isoInDays(-3, 10), title: '报名成功：春季踏青', body: '您已报名，携家属 1 位。', read: true },
+  ],
+  unread: 1,
+};
+
+export const AUDIT: z.infer<typeof AuditList> = {
+  entries: [
+    {
+      at: isoInDays(-1, 15),
+      actorId: CHAIR.memberId,
+      actorName: CHAIR.name,
+      action: 'PATCH /members/{memberId}',
+      target: { memberId: 'm-li-ming' },
+      detail: { fields: ['phone'] },
+    },
+    {
+      at: isoInDays(-2, 11),
+      actorId: CHAIR.memberId,
+      actorName: CHAIR.name,
+      action: 'POST /orgs/{orgId}/roster/import',
+      target: { orgId: SCHOOL.orgId },
+      detail: { created: 3, updated: 1, unchanged: 40 },
+    },
+  ],
+};
+
+const registration = (m: Member, family: number, days: number) => ({
+  memberId: m.memberId,
+  name: m.name,
+  groupId: m.groupId,
+  groupName: m.groupName,
+  family,
+  seats: 1 + family,
+  choices: { bus: '学校东门' },
+  registeredAt: isoInDays(days, 20),
+});
+
+export const REGISTRATIONS: z.infer<typeof RegistrationList> = {
+  confirmed: [registration(CHAIR, 1, -3), registration(MEMBERS[1]!, 0, -2)],
+  waitlist: [],
+  notRegistered: [],
+  byGroup: [
+    { groupId: 'grp-yuwen', groupName: '语文组', members: 2, registered: 2, seats: 3, checkedIn: 0 },
+    { groupId: 'grp-shuxue', groupName: '数学组', members: 2, registered: 0, seats: 0, checkedIn: 0 },
+  ],
+  participationRate: 50,
+  checkedInCount: 0,
+};
+
+export const DISTRICT_ORGS: z.infer<typeof DistrictOrgs> = {
+  districtId: DISTRICT.districtId,
+  name: DISTRICT.name,
+  orgs: [
+    { orgId: SCHOOL.orgId, name: SCHOOL.name },
+    { orgId: 'org-qingshan-zhongxue', name: '青山中学' },
+  ],
+};
+
+export interface FixtureRequest {
+  method: string;
+  /** The path without the API base or the query string, e.g. /events/ev-1. */
+  path: string;
+  query: URLSearchParams;
+  params: Record<string, string>;
+  body: unknown;
+  person: Person | undefined;
+}
+
+export interface FixtureResponse {
+  statusCode: number;
+  data: unknown;
+}
+
+const NOT_FOUND = Symbol('not found');
+
+interface Route {
+  method: string;
+  pattern: string;
+  schema: z.ZodType;
+  answer: (r: FixtureRequest) => unknown;
+  /** Answers without a session (the login routes). */
+  open?: boolean;
+}
+
+function route<S extends z.ZodType>(
+  method: string,
+  pattern: string,
+  schema: S,
+  answer: (r: FixtureRequest) => z.input<S> | typeof NOT_FOUND,
+  open = false,
+): Route {
+  return { method, pattern, schema, answer, open };
+}
+
+const eventById = (id: string | undefined) => EVENTS.find((e) => e.eventId === id) ?? NOT_FOUND;
+
+const API: Route[] = [
+  route('GET', '/me', MeResult, (r) => PEOPLE[r.person!].me),
+  route('GET', '/orgs/:orgId', OrgInfo, (r) => (r.params.orgId === SCHOOL.orgId ? SCHOOL : NOT_FOUND)),
+  route('GET', '/districts/:districtId/orgs', DistrictOrgs, () => DISTRICT_ORGS),
+  route('GET', '/orgs/:orgId/members', MemberList, () => ({ members: MEMBERS, groups: GROUPS })),
+  route('GET', '/orgs/:orgId/events', EventList, () => ({ events: EVENTS })),
+  route('GET', '/orgs/:orgId/audit', AuditList, () => AUDIT),
+  route('GET', '/events/:eventId', EventView, (r) => eventById(r.params.eventId)),
+  route('GET', '/events/:eventId/registrations', RegistrationList, () => REGISTRATIONS),
+  route('GET', '/me/registrations', MyRegistrationList, () => ({
+    registrations: [{ eventId: OPEN_EVENT.eventId, ...MY_REGISTRATION, registeredAt: isoInDays(-3, 20) }],
+  })),
+  route('GET', '/me/messages', MessageList, () => MESSAGES),
+  route('POST', '/me/messages/read', Ok, () => ({ ok: true as const })),
+];
+
+function match(pattern: string, path: string): Record<string, string> | undefined {
+  const want = pattern.split('/');
+  const got = path.split('/');
+  if (want.length !== got.length) return undefined;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < want.length; i++) {
+    const w = want[i]!;
+    if (w.startsWith(':')) params[w.slice(1)] = decodeURIComponent(got[i]!);
+    else if (w !== got[i]) return undefined;
+  }
+  return params;
+}
+
+const error = (statusCode: number, code: string, message: string): FixtureResponse => ({
+  statusCode,
+  data: ErrorBody.parse({ error: { code, message } }),
+});
+
+/**
+ * The fixture API. `unknown` is set when no route matches: the page asked for something these
+ * fixtures (or the real API) do not have, which the page runner reports as a fault of its own.
+ */
+export function answer(method: string, pathAndQuery: string, authorization: string | undefined, body: unknown): FixtureResponse & { unknown?: string } {
+  const [path = '', search = ''] = pathAndQuery.split('?');
+  const token = /^Bearer (.+)$/.exec(authorization ?? '')?.[1];
+  const person = (Object.keys(PEOPLE) as Person[]).find((p) => PEOPLE[p].token === token);
+  for (const r of API) {
+    if (r.method !== method) continue;
+    const params = match(r.pattern, path);
+    if (!params) continue;
+    if (!r.open && !person) return error(401, 'UNAUTHENTICATED', '登录已过期，请重新登录');
+    const data = r.answer({ method, path, query: new URLSearchParams(search), params, body, person });
+    if (data === NOT_FOUND) return error(404, 'NOT_FOUND', '找不到相关内容');
+    return { statusCode: 200, data: r.schema.parse(data) };
+  }
+  return { ...error(404, 'NOT_FOUND', '找不到相关内容'), unknown: `${method} ${path}` };
+}
+
+/** Where the app keeps its session token (TOKEN_KEY in miniapp/src/api/client.ts). */
+export const TOKEN_KEY = 'staffhome.token';
+
+/** Storage as WeChat would hold it for someone signed in (or, for undefined, no one). */
+export function signedIn(person: Person | undefined): Record<string, unknown> {
+  return person ? { [TOKEN_KEY]: PEOPLE[person].token } : {};
+}
+
+/** `wx.request` answered from these fixtures, for a build whose API base is `apiBase`. */
+export function fixtureRequests(apiBase: string) {
+  return (req: { url: string; method: string; data: unknown; header: Record<string, string> }): FixtureResponse & { unknown?: string } => {
+    if (!req.url.startsWith(`${apiBase}/`)) return { statusCode: 404, data: '', unknown: `${req.method} ${req.url} (not the API at ${apiBase})` };
+    const auth = Object.entries(req.header).find(([k]) => k.toLowerCase() === 'authorization')?.[1];
+    return answer(req.method, req.url.slice(apiBase.length), auth, req.data);
+  };
+}
