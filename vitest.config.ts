@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 // One id per run, inherited by the workers: test files of the build project share one weapp build
 // (tests/support/weapp/build.ts) instead of each making its own.
 process.env.STAFFHOME_TEST_RUN ??= randomUUID();
+// Tests run the local stage (dev secret, /dev fixtures); tests of other stages set STAGE themselves.
+process.env.STAGE ??= 'local';
 
 /**
  * One runner for every test. Projects:

@@ -10,6 +10,8 @@ import { benchPutItems, benchTransactions } from '../local/dynamodb/bench';
 import { startStack } from '../local/stack';
 import { dbStats } from '../functions/lib/db';
 
+process.env.STAGE ??= 'local'; // the local stack's stage: dev fixtures seed the rush
+
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 2000);
 const CAPACITY = Number(process.env.BENCH_CAPACITY ?? 300);
 const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 200);

@@ -2,6 +2,8 @@ import { readConfig } from '../functions/lib/config';
 import { stackOptionsFromEnv, startStack } from './stack';
 
 // `npm run api`: the local API and its embedded DynamoDB, nothing else.
+// The local stack is the `local` stage unless told otherwise: any other stage must bring its secrets.
+process.env.STAGE ??= 'local';
 try {
   readConfig(); // refuses a prod stage with a default secret before anything listens
 } catch (err) {

@@ -4,6 +4,8 @@ import { stackOptionsFromEnv, startStack } from './stack';
 import { startWebServer } from './webServer';
 
 // `npm start`: the whole product on this machine — API + local DynamoDB, the H5 app, a demo school.
+// The local stack is the `local` stage unless told otherwise: any other stage must bring its secrets.
+process.env.STAGE ??= 'local';
 try {
   readConfig();
 } catch (err) {

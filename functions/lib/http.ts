@@ -144,7 +144,7 @@ export function defineApi(routes: Routes) {
       if (!traced && actor && reply.status < 400 && shouldAudit(method, rule, actor, undefined)) {
         // A committee write that recorded no audit entry is a bug in its handler: loud where tests run.
         logger.error('write without its audit entry', { route });
-        if (config().stage === 'local') throw new AppError(500, 'INTERNAL', `${route} 没有记录操作日志`);
+        if (config().isLocal) throw new AppError(500, 'INTERNAL', `${route} 没有记录操作日志`);
       }
       status = reply.status;
       if (reply.file) {

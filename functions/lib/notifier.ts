@@ -41,7 +41,7 @@ export const outboxNotifier: Notifier = { deliver: async () => {} };
 export function notifier(): Notifier {
   const c = config();
   const templateId = process.env.WECHAT_SUBSCRIBE_TEMPLATE_ID;
-  if (!c.isProd || !templateId) return outboxNotifier;
+  if (c.isLocal || !templateId) return outboxNotifier;
   return wechatSubscribeNotifier({
     baseUrl: c.wechatApiBase,
     appId: c.wechatAppId,

@@ -23,7 +23,7 @@ export async function issueSession(memberId: string): Promise<string> {
 /** The member id in a valid session token, or undefined. */
 export async function verifySession(token: string): Promise<string | undefined> {
   try {
-    const { payload } = await jwtVerify(token, keyOf('session'), { issuer: ISSUER, algorithms: ['HS256'] });
+    const { payload } = await jwtVerify(token, keyOf('session'), { issuer: ISSUER, algorithms: ['HS256'], requiredClaims: ['exp', 'sub'] });
     return payload.typ === 'session' && typeof payload.sub === 'string' ? payload.sub : undefined;
   } catch {
     return undefined;
@@ -42,7 +42,7 @@ export async function issueBindingToken(openid: string): Promise<string> {
 
 export async function readBindingToken(token: string): Promise<string | undefined> {
   try {
-    const { payload } = await jwtDecrypt(token, keyOf('binding'), { issuer: ISSUER });
+    const { payload } = await jwtDecrypt(token, keyOf('binding'), { issuer: ISSUER, requiredClaims: ['exp'] });
     return payload.typ === 'binding' && typeof payload.openid === 'string' ? payload.openid : undefined;
   } catch {
     return undefined;
