@@ -1,9 +1,9 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { invalidInput } from './errors';
 
 /** Request bodies: JSON, validated strictly against a schema from shared/; any problem is one Chinese 400. */
 /** Turns a zod failure into one clear Chinese sentence. */
-export function describeIssues(error: z.ZodError): string {
+export function describeIssues(error: z.core.$ZodError): string {
   const issue = error.issues[0];
   if (!issue) return '请求内容不正确';
   const field = issue.path.length ? `字段“${issue.path.join('.')}”` : '请求体';
@@ -21,7 +21,7 @@ export function describeIssues(error: z.ZodError): string {
   }
 }
 
-export function parseBody<S extends z.ZodType>(raw: string | undefined, schema: S): z.infer<S> {
+export function parseBody<S extends z.ZodMiniType>(raw: string | undefined, schema: S): z.infer<S> {
   let data: unknown = {};
   if (raw !== undefined && raw.trim() !== '') {
     try {

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { POLICY, type RouteKey, type Rule } from '../../shared/domain/policy';
 import { authenticate, authorize, type Actor } from './access';
 import { recordAudit, shouldAudit } from './audit';
@@ -20,7 +20,7 @@ export interface Ctx {
   /** The path's resource as loaded during authorisation (org, member, event ...). */
   resource: unknown;
   /** Parses and strictly validates the JSON body; 400 on any problem. */
-  body<S extends z.ZodType>(schema: S): z.infer<S>;
+  body<S extends z.ZodMiniType>(schema: S): z.infer<S>;
 }
 
 export interface Reply {
