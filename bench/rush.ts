@@ -84,7 +84,7 @@ async function main() {
     dynamoRequestsPerSignup: round(requests / MEMBERS, 2),
     emulator: { transactWritePerSec: round(rawTx.opsPerSec), transactWriteHotKeyPerSec: round(rawTxHot.opsPerSec), putItemPerSec: round(rawPut.opsPerSec) },
     ratio: { signupsToRawTransactions: round(signupsPerSec / rawTx.opsPerSec, 3), signupsToHotKeyTransactions: round(signupsPerSec / rawTxHot.opsPerSec, 3) },
-    moduleInit: init.map((r) => ({ function: r.fn, bytes: r.bytes, initMs: round(r.initMs), importMs: round(r.importMs), ratio: round(r.ratio, 2), baseline: r.baseline })),
+    moduleInit: init.map((r) => ({ function: r.fn, bytes: r.bytes, cpuMs: round(r.cpuMs), wallMs: round(r.wallMs), importMs: round(r.importMs), ratio: round(r.ratio, 2), baseline: r.baseline })),
   };
   writeFileSync(join(ROOT, 'bench/results.json'), JSON.stringify(result, null, 2) + '\n');
 
