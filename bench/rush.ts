@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the sign-up rush through the real API, next to the raw emulator's
  * transaction rate measured in the same run. The ratio is the figure (these machines are noisy).
- * Writes bench/results.json and the table in BENCHMARKS.md.
+ * Then each Lambda function's module init (init.ts). Writes bench/results.json and the tables
+ * in BENCHMARKS.md.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,7 @@ import { join } from 'node:path';
 import { benchPutItems, benchTransactions } from '../local/dynamodb/bench';
 import { startStack } from '../local/stack';
 import { dbStats } from '../functions/lib/db';
+import { initTable, measureInit } from './init';
 
 process.env.STAGE ??= 'local'; // the local stack's stage: dev fixtures seed the rush
 
@@ -71,6 +73,9 @@ async function main() {
   const rawPut = await benchPutItems(stack.dynamoEndpoint, 2000);
   await stack.close();
 
+  console.log('module init per function…');
+  const init = await measureInit();
+
   const signupsPerSec = MEMBERS / seconds;
   const result = {
     date: new Date().toISOString(),
@@ -81,6 +86,7 @@ async function main() {
     dynamoRequestsPerSignup: round(requests / MEMBERS, 2),
     emulator: { transactWritePerSec: round(rawTx.opsPerSec), transactWriteHotKeyPerSec: round(rawTxHot.opsPerSec), putItemPerSec: round(rawPut.opsPerSec) },
     ratio: { signupsToRawTransactions: round(signupsPerSec / rawTx.opsPerSec, 3), signupsToHotKeyTransactions: round(signupsPerSec / rawTxHot.opsPerSec, 3) },
+    moduleInit: init.map((r) => ({ function: r.fn, bytes: r.bytes, cpuMs: round(r.cpuMs), wallMs: round(r.wallMs), importMs: round(r.importMs), ratio: round(r.ratio, 2), baseline: r.baseline })),
   };
   writeFileSync(join(ROOT, 'bench/results.json'), JSON.stringify(result, null, 2) + '\n');
 
@@ -98,9 +104,15 @@ async function main() {
   ].join('\n');
   const doc = join(ROOT, 'BENCHMARKS.md');
   const text = readFileSync(doc, 'utf8');
-  const marker = /<!-- rush:start -->[\s\S]*<!-- rush:end -->/;
-  writeFileSync(doc, text.replace(marker, `<!-- rush:start -->\nLast run: ${result.date} (Node ${process.version}, ${result.machine.cpus} cores)\n\n${table}\n<!-- rush:end -->`));
+  const lastRun = `Last run: ${result.date} (Node ${process.version}, ${result.machine.cpus} cores)`;
+  writeFileSync(
+    doc,
+    text
+      .replace(/<!-- rush:start -->[\s\S]*<!-- rush:end -->/, `<!-- rush:start -->\n${lastRun}\n\n${table}\n<!-- rush:end -->`)
+      .replace(/<!-- init:start -->[\s\S]*<!-- init:end -->/, `<!-- init:start -->\n${lastRun}\n\n${initTable(init)}\n<!-- init:end -->`),
+  );
   console.log(table);
+  console.log(initTable(init));
 }
 
 await main();

@@ -14,11 +14,14 @@ export interface RouteDef {
 }
 
 interface ServerlessYml {
+  provider: { environment: Record<string, string> };
+  /** serverless-esbuild's options: how every function is bundled. */
+  custom: { esbuild: { exclude: string[]; outputFileExtension: string; [option: string]: unknown } };
   functions: Record<string, { handler: string; events?: { httpApi?: string | { method: string; path: string }; schedule?: string | { rate: string } }[] }>;
   resources: { Resources: { Table: { Properties: Record<string, unknown> } } };
 }
 
-function load(): ServerlessYml {
+export function readServerlessYml(): ServerlessYml {
   // CloudFormation tags (!Ref, !GetAtt, !Join) don't matter locally: read them as plain values.
   const tags = ['!Ref', '!GetAtt', '!Join', '!Sub'].map((tag) => ({
     tag,
@@ -30,7 +33,7 @@ function load(): ServerlessYml {
 
 export function routes(): RouteDef[] {
   const out: RouteDef[] = [];
-  for (const fn of Object.values(load().functions)) {
+  for (const fn of Object.values(readServerlessYml().functions)) {
     for (const ev of fn.events ?? []) {
       if (!ev.httpApi) continue;
       const [method, path] = typeof ev.httpApi === 'string' ? (ev.httpApi === '*' ? ['*', '*'] : ev.httpApi.split(' ')) : [ev.httpApi.method, ev.httpApi.path];
@@ -42,14 +45,14 @@ export function routes(): RouteDef[] {
 
 /** Handlers run on a schedule (e.g. functions/handlers/jobs.handler): the local stack runs them too. */
 export function scheduledHandlers(): string[] {
-  return Object.values(load().functions)
+  return Object.values(readServerlessYml().functions)
     .filter((fn) => fn.events?.some((ev) => ev.schedule))
     .map((fn) => fn.handler);
 }
 
 /** The table's key schema and indexes, as CreateTable wants them. */
 export function tableDefinition(tableName: string) {
-  const p = load().resources.Resources.Table.Properties;
+  const p = readServerlessYml().resources.Resources.Table.Properties;
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST' as const,

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import * as ExcelJS from '../lib/workbook';
 import type { RawRosterRow } from '../../shared/domain/roster';
 import { REQUIRED_ROSTER_COLUMNS, ROSTER_COLUMNS } from '../../shared/schemas/roster';
 

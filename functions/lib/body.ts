@@ -1,9 +1,10 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { invalidInput } from './errors';
 
 /** Request bodies: JSON, validated strictly against a schema from shared/; any problem is one Chinese 400. */
-/** Turns a zod failure into one clear Chinese sentence. */
-export function describeIssues(error: z.ZodError): string {
+
+/** Turns a zod failure into one clear Chinese sentence (the issues carry their input: see parseBody). */
+export function describeIssues(error: z.core.$ZodError): string {
   const issue = error.issues[0];
   if (!issue) return '请求内容不正确';
   const field = issue.path.length ? `字段“${issue.path.join('.')}”` : '请求体';
@@ -21,7 +22,7 @@ export function describeIssues(error: z.ZodError): string {
   }
 }
 
-export function parseBody<S extends z.ZodType>(raw: string | undefined, schema: S): z.infer<S> {
+export function parseBody<S extends z.ZodMiniType>(raw: string | undefined, schema: S): z.infer<S> {
   let data: unknown = {};
   if (raw !== undefined && raw.trim() !== '') {
     try {
@@ -30,7 +31,8 @@ export function parseBody<S extends z.ZodType>(raw: string | undefined, schema: 
       throw invalidInput('请求体不是合法的 JSON');
     }
   }
-  const parsed = schema.safeParse(data);
+  // With the input on each issue, a field of the wrong type reads 类型不正确, not 缺失.
+  const parsed = schema.safeParse(data, { reportInput: true });
   if (!parsed.success) throw invalidInput(describeIssues(parsed.error));
   return parsed.data;
 }

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { POLICY, type RouteKey, type Rule } from '../../shared/domain/policy';
 import { Member, type MemberItem } from '../entities/member';
 import { keyId, type TableKey } from '../entities/key';
@@ -28,7 +28,7 @@ export interface Ctx<R extends RouteKey = RouteKey> {
   /** An item the route asked to read with the member and the resource (`preload`), or undefined. */
   loaded<T>(key: TableKey): T | undefined;
   /** Parses and strictly validates the JSON body; 400 on any problem. */
-  body<S extends z.ZodType>(schema: S): z.infer<S>;
+  body<S extends z.ZodMiniType>(schema: S): z.infer<S>;
   /**
    * Commits a command's writes in one TransactWriteItems together with this request's trace: its
    * audit entry, when the write must be recorded (`detail` marks a member route's write as one).

@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Id, Role } from './common';
 
-export const WechatLoginBody = z.strictObject({ code: z.string().min(1).max(128) });
+export const WechatLoginBody = z.strictObject({ code: z.string().check(z.minLength(1), z.maxLength(128)) });
 export type WechatLoginBody = z.infer<typeof WechatLoginBody>;
 
 /** Either a session, or (openid not yet bound to a member) a short-lived binding token. */
@@ -13,13 +13,15 @@ export type WechatLoginResult = z.infer<typeof WechatLoginResult>;
 
 export const INVITE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 /** Typed as printed ("6ZXW Y4UA"), any case: spaces and dashes don't matter. */
-export const InviteCode = z
-  .string()
-  .max(32)
-  .transform((s) => s.replace(/[\s-]/g, '').toUpperCase())
-  .pipe(z.string().regex(/^[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{8}$/, '邀请码为 8 位字母或数字'));
+export const InviteCode = z.pipe(
+  z.pipe(
+    z.string().check(z.maxLength(32)),
+    z.transform((s: string) => s.replace(/[\s-]/g, '').toUpperCase()),
+  ),
+  z.string().check(z.regex(/^[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{8}$/, '邀请码为 8 位字母或数字')),
+);
 
-export const BindBody = z.strictObject({ bindingToken: z.string().min(1).max(4096), inviteCode: InviteCode });
+export const BindBody = z.strictObject({ bindingToken: z.string().check(z.minLength(1), z.maxLength(4096)), inviteCode: InviteCode });
 export type BindBody = z.infer<typeof BindBody>;
 
 export const SessionResult = z.object({ token: z.string() });
@@ -30,10 +32,10 @@ export type DevLoginBody = z.infer<typeof DevLoginBody>;
 
 export const DevSeedBody = z
   .strictObject({
-    members: z.int().min(10).max(5000).default(60),
-    delegates: z.int().min(0).max(5000).default(20),
+    members: z._default(z.int().check(z.gte(10), z.lte(5000)), 60),
+    delegates: z._default(z.int().check(z.gte(0), z.lte(5000)), 20),
   })
-  .refine((b) => b.delegates <= b.members, { message: '代表人数不能超过会员人数', path: ['delegates'] });
+  .check(z.refine((b) => b.delegates <= b.members, { message: '代表人数不能超过会员人数', path: ['delegates'] }));
 export type DevSeedBody = z.infer<typeof DevSeedBody>;
 
 export const DevSeedResult = z.object({

@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ROLES } from '../domain/roles';
 
 /** Ids are opaque, URL-safe strings made by the server (or, for donations, by the client). */
-export const Id = z.string().regex(/^[A-Za-z0-9_-]{4,64}$/, 'id 格式不正确');
+export const Id = z.string().check(z.regex(/^[A-Za-z0-9_-]{4,64}$/, 'id 格式不正确'));
 export type Id = z.infer<typeof Id>;
 
 /** ISO 8601 with an explicit offset, e.g. 2027-04-12T08:00:00+08:00. */
@@ -12,7 +12,7 @@ export const IsoDateTime = z.iso.datetime({ offset: true });
 export const IsoDate = z.iso.date();
 
 /** Money is always an integer number of fen. */
-export const Fen = z.int().min(0).max(Number.MAX_SAFE_INTEGER);
+export const Fen = z.int().check(z.gte(0), z.lte(Number.MAX_SAFE_INTEGER));
 
 export { ROLES, ROLE_LABELS } from '../domain/roles';
 export const Role = z.enum(ROLES);

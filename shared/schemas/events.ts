@@ -1,47 +1,51 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Id, IsoDateTime } from './common';
 
 export const EventOption = z.strictObject({
-  key: z.string().trim().min(1, '选项标识不能为空').max(32),
-  label: z.string().trim().min(1).max(32),
-  choices: z.array(z.string().trim().min(1).max(32)).min(1).max(20),
+  key: z.string().check(z.trim(), z.minLength(1, '选项标识不能为空'), z.maxLength(32)),
+  label: z.string().check(z.trim(), z.minLength(1), z.maxLength(32)),
+  choices: z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(32))).check(z.minLength(1), z.maxLength(20)),
 });
 export type EventOption = z.infer<typeof EventOption>;
 
 const eventFields = {
-  title: z.string().trim().min(1, '请填写活动名称').max(60),
-  place: z.string().trim().min(1, '请填写地点').max(100),
+  title: z.string().check(z.trim(), z.minLength(1, '请填写活动名称'), z.maxLength(60)),
+  place: z.string().check(z.trim(), z.minLength(1, '请填写地点'), z.maxLength(100)),
   startsAt: IsoDateTime,
   signupClosesAt: IsoDateTime,
-  capacity: z.int().min(1).max(1_000_000),
-  maxFamily: z.int().min(0).max(5).default(0),
-  options: z.array(EventOption).max(5).default([]),
+  capacity: z.int().check(z.gte(1), z.lte(1_000_000)),
+  maxFamily: z._default(z.int().check(z.gte(0), z.lte(5)), 0),
+  options: z._default(z.array(EventOption).check(z.maxLength(5)), []),
   /** Extensions: free text the committee adds. */
-  description: z.string().trim().max(2000).optional(),
-  costNote: z.string().trim().max(200).optional(),
+  description: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
+  costNote: z.optional(z.string().check(z.trim(), z.maxLength(200))),
 };
 
 export const CreateEventBody = z
   .strictObject(eventFields)
-  .refine((e) => Date.parse(e.signupClosesAt) <= Date.parse(e.startsAt), { message: '报名截止时间应早于活动开始时间', path: ['signupClosesAt'] })
-  .refine((e) => new Set(e.options.map((o) => o.key)).size === e.options.length, { message: '选项标识不能重复', path: ['options'] });
+  .check(
+    z.refine((e) => Date.parse(e.signupClosesAt) <= Date.parse(e.startsAt), { message: '报名截止时间应早于活动开始时间', path: ['signupClosesAt'] }),
+    z.refine((e) => new Set(e.options.map((o) => o.key)).size === e.options.length, { message: '选项标识不能重复', path: ['options'] }),
+  );
 export type CreateEventBody = z.infer<typeof CreateEventBody>;
 
 export const UpdateEventBody = z
   .strictObject({
-    title: eventFields.title.optional(),
-    place: eventFields.place.optional(),
-    startsAt: IsoDateTime.optional(),
-    signupClosesAt: IsoDateTime.optional(),
-    capacity: eventFields.capacity.optional(),
+    title: z.optional(eventFields.title),
+    place: z.optional(eventFields.place),
+    startsAt: z.optional(IsoDateTime),
+    signupClosesAt: z.optional(IsoDateTime),
+    capacity: z.optional(eventFields.capacity),
     /** Never below what someone already brings; options may grow, never lose a choice someone took. */
-    maxFamily: z.int().min(0).max(5).optional(),
-    options: z.array(EventOption).max(5).optional(),
+    maxFamily: z.optional(z.int().check(z.gte(0), z.lte(5))),
+    options: z.optional(z.array(EventOption).check(z.maxLength(5))),
     description: eventFields.description,
     costNote: eventFields.costNote,
   })
-  .refine((b) => Object.keys(b).length > 0, { message: '没有要修改的内容' })
-  .refine((b) => !b.options || new Set(b.options.map((o) => o.key)).size === b.options.length, { message: '选项标识不能重复', path: ['options'] });
+  .check(
+    z.refine((b) => Object.keys(b).length > 0, { message: '没有要修改的内容' }),
+    z.refine((b) => !b.options || new Set(b.options.map((o) => o.key)).size === b.options.length, { message: '选项标识不能重复', path: ['options'] }),
+  );
 export type UpdateEventBody = z.infer<typeof UpdateEventBody>;
 
 export const RegistrationStatus = z.enum(['confirmed', 'waitlisted']);
@@ -49,7 +53,7 @@ export type RegistrationStatus = z.infer<typeof RegistrationStatus>;
 
 export const MyRegistration = z.object({
   status: RegistrationStatus,
-  position: z.int().optional(),
+  position: z.optional(z.int()),
   family: z.int(),
   choices: z.record(z.string(), z.string()),
   checkedIn: z.boolean(),
@@ -69,46 +73,46 @@ export const EventView = z.object({
   capacity: z.int(),
   maxFamily: z.int(),
   options: z.array(EventOption),
-  description: z.string().optional(),
-  costNote: z.string().optional(),
+  description: z.optional(z.string()),
+  costNote: z.optional(z.string()),
   cancelled: z.boolean(),
   state: EventState,
   confirmedSeats: z.int(),
   seatsLeft: z.int(),
   waitlistLength: z.int(),
-  me: MyRegistration.nullable(),
+  me: z.nullable(MyRegistration),
 });
 export type EventView = z.infer<typeof EventView>;
 
-export const EventList = z.object({ events: z.array(EventView.omit({ me: true }).extend({ me: MyRegistration.nullable().optional() })) });
+export const EventList = z.object({ events: z.array(z.extend(z.omit(EventView, { me: true }), { me: z.optional(z.nullable(MyRegistration)) })) });
 export type EventList = z.infer<typeof EventList>;
 
 export const RegisterBody = z.strictObject({
-  family: z.int().min(0).max(5).default(0),
-  choices: z.record(z.string(), z.string()).default({}),
+  family: z._default(z.int().check(z.gte(0), z.lte(5)), 0),
+  choices: z._default(z.record(z.string(), z.string()), {}),
 });
 export type RegisterBody = z.infer<typeof RegisterBody>;
 
 /** Changing one's own sign-up (bus stop, family) without losing one's place. */
 export const ChangeRegistrationBody = z
-  .strictObject({ family: z.int().min(0).max(5).optional(), choices: z.record(z.string(), z.string()).optional() })
-  .refine((b) => b.family !== undefined || b.choices !== undefined, { message: '没有要修改的内容' });
+  .strictObject({ family: z.optional(z.int().check(z.gte(0), z.lte(5))), choices: z.optional(z.record(z.string(), z.string())) })
+  .check(z.refine((b) => b.family !== undefined || b.choices !== undefined, { message: '没有要修改的内容' }));
 export type ChangeRegistrationBody = z.infer<typeof ChangeRegistrationBody>;
 
-export const RegisterResult = z.object({ status: RegistrationStatus, position: z.int().optional() });
+export const RegisterResult = z.object({ status: RegistrationStatus, position: z.optional(z.int()) });
 export type RegisterResult = z.infer<typeof RegisterResult>;
 
 export const RegistrationEntry = z.object({
   memberId: Id,
   name: z.string(),
   groupId: Id,
-  groupName: z.string().optional(),
+  groupName: z.optional(z.string()),
   family: z.int(),
   seats: z.int(),
   choices: z.record(z.string(), z.string()),
   registeredAt: IsoDateTime,
-  checkedInAt: IsoDateTime.optional(),
-  position: z.int().optional(),
+  checkedInAt: z.optional(IsoDateTime),
+  position: z.optional(z.int()),
 });
 export type RegistrationEntry = z.infer<typeof RegistrationEntry>;
 
@@ -119,7 +123,7 @@ export const RegistrationList = z.object({
   confirmed: z.array(RegistrationEntry),
   waitlist: z.array(RegistrationEntry),
   /** Group leader (and committee with ?groupId=): active members of the group who have not signed up. */
-  notRegistered: z.array(z.object({ memberId: Id, name: z.string() })).optional(),
+  notRegistered: z.optional(z.array(z.object({ memberId: Id, name: z.string() }))),
   byGroup: z.array(GroupHeadCount),
   /** Participants (confirmed people, family not counted) / active members, in percent, one decimal. */
   participationRate: z.number(),
@@ -130,15 +134,15 @@ export type RegistrationList = z.infer<typeof RegistrationList>;
 export const CheckinBody = z.strictObject({
   memberId: Id,
   /** For check-ins queued offline: a client nonce and when it happened. */
-  nonce: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional(),
-  at: IsoDateTime.optional(),
+  nonce: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/))),
+  at: z.optional(IsoDateTime),
 });
 export type CheckinBody = z.infer<typeof CheckinBody>;
 
 export const CheckinResult = z.object({ memberId: Id, name: z.string(), checkedInAt: IsoDateTime, alreadyCheckedIn: z.boolean() });
 export type CheckinResult = z.infer<typeof CheckinResult>;
 
-export const Message = z.object({ messageId: z.string(), at: IsoDateTime, title: z.string(), body: z.string(), link: z.string().optional(), read: z.boolean() });
+export const Message = z.object({ messageId: z.string(), at: IsoDateTime, title: z.string(), body: z.string(), link: z.optional(z.string()), read: z.boolean() });
 export type Message = z.infer<typeof Message>;
 
 /** GET /me/registrations: 我的报名. */

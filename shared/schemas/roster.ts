@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** The columns a roster sheet has, in the committee's own words. */
 export const ROSTER_COLUMNS = {
@@ -14,8 +14,8 @@ export const REQUIRED_ROSTER_COLUMNS = ['name', 'staffNo', 'group'] as const;
 
 export const ImportRosterBody = z.strictObject({
   /** The .xlsx file, base64. */
-  fileBase64: z.string().min(1).max(1_400_000),
-  dryRun: z.boolean().default(true),
+  fileBase64: z.string().check(z.minLength(1), z.maxLength(1_400_000)),
+  dryRun: z._default(z.boolean(), true),
 });
 export type ImportRosterBody = z.infer<typeof ImportRosterBody>;
 

@@ -2,10 +2,46 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../support/apiProcess';
 import { routes, scheduledHandlers } from '../../local/serverlessConfig';
 import { POLICY } from '../../shared/domain/policy';
+
+/** Minified handler module per function, bytes. exceljs (.xlsx import and export) alone is ~450 KB. */
+const BUNDLE_BUDGET = 150 * 1024;
+const EXCELJS_BUNDLE_BUDGET = 650 * 1024;
+const EXCELJS_FUNCTIONS = ['roster', 'eventExports'];
+
+/** Uncompressed size of each file in a zip, from its central directory. */
+function zipEntrySizes(zip: Buffer): Map<string, number> {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06])); // end of central directory
+  const sizes = new Map<string, number>();
+  let at = zip.readUInt32LE(end + 16);
+  for (let n = zip.readUInt16LE(end + 10); n > 0; n--) {
+    const nameLength = zip.readUInt16LE(at + 28);
+    sizes.set(zip.toString('utf8', at + 46, at + 46 + nameLength), zip.readUInt32LE(at + 24));
+    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return sizes;
+}
+
+/** The content of the zip's first entry whose name ends with `suffix` (stored or deflated). */
+function zipEntryText(zip: Buffer, suffix: string): string {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let at = zip.readUInt32LE(end + 16);
+  for (let n = zip.readUInt16LE(end + 10); n > 0; n--) {
+    const nameLength = zip.readUInt16LE(at + 28);
+    if (zip.toString('utf8', at + 46, at + 46 + nameLength).endsWith(suffix)) {
+      const [method, size, local] = [zip.readUInt16LE(at + 10), zip.readUInt32LE(at + 20), zip.readUInt32LE(at + 42)];
+      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+      const data = zip.subarray(start, start + size);
+      return (method === 8 ? inflateRawSync(data) : data).toString('utf8');
+    }
+    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  throw new Error(`no ${suffix} in the zip`);
+}
 
 /** `serverless package` for prod, offline, with dummy credentials: what a deploy would upload. */
 describe('serverless package', () => {
@@ -19,13 +55,34 @@ describe('serverless package', () => {
   const template = JSON.parse(readFileSync(join(out, 'cloudformation-template-update-stack.json'), 'utf8'));
   const resources = Object.values(template.Resources) as { Type: string; Properties: any }[];
 
-  it('bundles one zip per function and reports their sizes', () => {
+  it('bundles one zip per function', () => {
     const zips = readdirSync(out).filter((f) => f.endsWith('.zip'));
     const functions = new Set([...routes().map((r) => r.handler), ...scheduledHandlers()].map((h) => h.split('/').at(-1)!.split('.')[0]!));
     expect(zips.sort()).toEqual([...functions].map((f) => `${f}.zip`).sort());
-    const sizes = Object.fromEntries(zips.map((z) => [z, `${(statSync(join(out, z)).size / 1024).toFixed(1)} KB`]));
-    console.log('bundle sizes (zipped, with source maps):', sizes);
     for (const z of zips) expect(statSync(join(out, z)).size).toBeLessThan(5 * 1024 * 1024);
+  });
+
+  it('keeps every minified bundle within its budget', () => {
+    const rows = readdirSync(out)
+      .filter((f) => f.endsWith('.zip'))
+      .map((zip) => {
+        const fn = zip.slice(0, -'.zip'.length);
+        const [, bytes] = [...zipEntrySizes(readFileSync(join(out, zip)))].find(([name]) => name.endsWith('.mjs'))!;
+        const budget = EXCELJS_FUNCTIONS.includes(fn) ? EXCELJS_BUNDLE_BUDGET : BUNDLE_BUDGET;
+        return { fn, bytes, zipped: statSync(join(out, zip)).size, budget };
+      });
+    const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+    console.table(Object.fromEntries(rows.map((r) => [r.fn, { '.mjs (minified)': kb(r.bytes), zip: kb(r.zipped), budget: kb(r.budget) }])));
+    expect(rows.filter((r) => r.bytes > r.budget).map((r) => `${r.fn}: ${kb(r.bytes)} > ${kb(r.budget)}`)).toEqual([]);
+  });
+
+  it('bundles into each function only what its routes use: health has no events code, events no spreadsheet', () => {
+    const code = (fn: string) => zipEntryText(readFileSync(join(out, `${fn}.zip`)), '.mjs');
+    const health = code('health');
+    for (const marker of ['waitTail', 'confirmedSeats', '候补成功']) expect(health, marker).not.toContain(marker);
+    const events = code('events');
+    expect(events).toContain('waitTail'); // the markers are real: they are in the events bundle
+    expect(events).not.toContain('sharedStrings'); // exceljs stays in eventExports
   });
 
   it('leaves the AWS SDK to the Lambda runtime', () => {

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import * as ExcelJS from '../../lib/workbook';
 import type { GroupHeadCount, RegistrationEntry } from '../../../shared/schemas/events';
 import type { EventItem } from '../../entities/event';
 

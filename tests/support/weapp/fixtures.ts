@@ -5,7 +5,7 @@
  * Every body is typed with, and checked at answer time against, the API's own zod schemas in
  * shared/schemas: a fixture the real API could never send would make a page pass for nothing.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { ErrorBody, Ok } from '../../../shared/schemas/common';
 import {
   EventList,
@@ -221,13 +221,13 @@ const NOT_FOUND = Symbol('not found');
 interface Route {
   method: string;
   pattern: string;
-  schema: z.ZodType;
+  schema: z.ZodMiniType;
   answer: (r: FixtureRequest) => unknown;
   /** Answers without a session (the login routes). */
   open?: boolean;
 }
 
-function route<S extends z.ZodType>(
+function route<S extends z.ZodMiniType>(
   method: string,
   pattern: string,
   schema: S,
