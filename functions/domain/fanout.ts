@@ -1,9 +1,9 @@
 import { Fanout, type FanoutAttributes, type FanoutItem } from '../entities/fanout';
-import { config } from '../lib/config';
 import { cancellationCodes, getItem, put, queryAll, transact, update, type TransactItem } from '../lib/db';
 import { newId } from '../lib/ids';
 import { logger } from '../lib/log';
 import { noticeWrites, notifier, type Notice } from '../lib/notifier';
+import { pauseForTests } from '../lib/testHooks';
 
 /**
  * Notices to many members at once (an event with 300 registrants cancelled): too many for the
@@ -41,7 +41,7 @@ export async function expandFanout(fanoutId: string): Promise<number> {
   for (let chunks = 0; ; chunks++) {
     const f = await getItem<FanoutItem>(Fanout.key({ fanoutId }));
     if (!f || f.done >= f.recipients.length) return told;
-    await stallForTests(chunks);
+    await pauseForTests(`fanout-after-${chunks}-chunks`);
     const next = Math.min(f.done + CHUNK, f.recipients.length);
     const notices: Notice[] = f.recipients.slice(f.done, next).map((memberId) => ({ memberId, orgId: f.orgId, kind: f.kind, title: f.title, body: f.body, link: f.link }));
     const last = next === f.recipients.length;
@@ -81,14 +81,4 @@ export async function resumeFanouts(): Promise<number> {
   let told = 0;
   for (const f of pending) told += await expandFanout(f.fanoutId);
   return told;
-}
-
-/**
- * Reliability tests stop expansion after some chunks (FANOUT_STALL_AFTER_CHUNKS) to kill the
- * stack mid-way; never outside local stages.
- */
-async function stallForTests(chunksDone: number) {
-  const after = Number(process.env.FANOUT_STALL_AFTER_CHUNKS);
-  if (!config().isLocal || !Number.isInteger(after) || chunksDone < after) return;
-  await new Promise(() => {});
 }

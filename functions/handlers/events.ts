@@ -2,6 +2,7 @@ import { NoBody } from '../../shared/schemas/common';
 import { ChangeRegistrationBody, CheckinBody, CreateEventBody, RegisterBody, UpdateEventBody } from '../../shared/schemas/events';
 import { COMMITTEE, hasAnyRole } from '../../shared/domain/policy';
 import { cancelEvent, checkIn, createEvent, updateEvent } from '../domain/events/manage';
+import { promoteIfStuck } from '../domain/events/promote';
 import { loadSignupState, signupKeys, signupStateOf } from '../domain/events/records';
 import { registrationsReport } from '../domain/events/report';
 import '../domain/events/scope';
@@ -63,10 +64,14 @@ export const handler = defineApi({
     withSignupState,
   ],
 
-  'GET /events/{eventId}/registrations': async ({ resource, actor, query }) => {
-    const group = hasAnyRole(actor, COMMITTEE) ? query.groupId : actor.groupId;
-    return ok(await registrationsReport(resource, group));
-  },
+  'GET /events/{eventId}/registrations': [
+    async (ctx) => {
+      await promoteIfStuck(ctx.resource, signupState(ctx)?.seats);
+      const group = hasAnyRole(ctx.actor, COMMITTEE) ? ctx.query.groupId : ctx.actor.groupId;
+      return ok(await registrationsReport(ctx.resource, group));
+    },
+    withSignupState,
+  ],
 
   'POST /events/{eventId}/checkins': async ({ resource: e, body, committer }) => {
     const { memberId, nonce, at } = body(CheckinBody);

@@ -23,7 +23,7 @@ const until = async (what: string, check: () => Promise<boolean>, ms = 30_000) =
 describe('notices to many survive a crash mid-way', () => {
   it('tells every registrant of a cancelled event exactly once across kill -9 and restart', async () => {
     // The stack stops expanding after two chunks (98 notices), as a crash would catch it.
-    const first = await startApi({ env: { FANOUT_STALL_AFTER_CHUNKS: '2' } });
+    const first = await startApi({ env: { TEST_PAUSE_AT: 'fanout-after-2-chunks' } });
     const anon = client(first.url);
     const school = (await anon('POST', '/dev/seed', { members: 300, delegates: 0 })).body;
     const tokens = new Map<string, string>();

@@ -11,6 +11,18 @@ import { waitlistHead } from './records';
 
 
 /**
+ * Seats free while someone waits: either the head's party doesn't fit yet, or a promotion was
+ * interrupted (a crash between a cancellation and the promotion after it). Every read and write of
+ * the event checks this on the counters it already has, and only then looks at the head.
+ */
+export const mayPromote = (s: SeatsItem | undefined) => Boolean(s && !s.cancelled && s.waitingCount > 0 && s.confirmedSeats < s.capacity);
+
+/** Promotes whoever fits, if the counters say someone might; true when anyone moved up. */
+export async function promoteIfStuck(e: EventItem, s: SeatsItem | undefined): Promise<boolean> {
+  return mayPromote(s) && (await promote(e)) > 0;
+}
+
+/**
  * Moves the head of the waitlist up while their seats fit, strictly in order (nobody behind skips
  * a head that doesn't fit yet). Each move is one transaction with the member's notice.
  */

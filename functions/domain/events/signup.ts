@@ -10,7 +10,8 @@ import { cancellationCodes, cancellationItems, put, remove, transact, update, ty
 import { conflict, invalidInput, notFound } from '../../lib/errors';
 import { backoffMs } from '../../lib/retry';
 import { and, bucketChange, fits, mustWait, nobodyWaits, onSeats, openAt, tailBefore, waitingExactly } from './conditions';
-import { promote } from './promote';
+import { promote, promoteIfStuck } from './promote';
+import { pauseForTests } from '../../lib/testHooks';
 import { loadSignupState, type SignupState } from './records';
 import { myRegistration, positionOf } from './views';
 
@@ -119,6 +120,7 @@ function signupPlan(e: EventItem, member: MemberItem, body: RegisterBody, s: Sea
  */
 export async function register(e: EventItem, member: MemberItem, body: RegisterBody, state: SignupState, commit: Commit = transact): Promise<RegisterOutcome> {
   checkChoices(e, body);
+  if (await promoteIfStuck(e, state.seats)) state = await loadSignupState(e.eventId, member.memberId);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const live = await myRegistration(state.mine);
     if (live) return { created: false, status: live.status, position: live.position };
@@ -147,6 +149,7 @@ export async function register(e: EventItem, member: MemberItem, body: RegisterB
  */
 export async function changeRegistration(e: EventItem, memberId: string, change: ChangeRegistrationBody, first?: SignupState, commit: Commit = transact): Promise<MyRegistration> {
   let state = first ?? (await loadSignupState(e.eventId, memberId));
+  if (await promoteIfStuck(e, state.seats)) state = await loadSignupState(e.eventId, memberId);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const { seats: s, mine: reg } = state;
     if (!reg || reg.status === 'cancelled') throw notFound('您没有报名这个活动');
@@ -232,6 +235,7 @@ export async function cancelRegistration(e: EventItem, memberId: string, first?:
       state = mine ? { ...state, mine } : await loadSignupState(e.eventId, memberId);
       continue;
     }
+    await pauseForTests('after-cancel-before-promote');
     await promote(e);
     return 'cancelled';
   }

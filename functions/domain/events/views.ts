@@ -7,6 +7,7 @@ import type { SeatsItem } from '../../entities/seats';
 import { WaitEntry } from '../../entities/waitEntry';
 import { WaitSecond } from '../../entities/waitSecond';
 import { batchGet, queryAll } from '../../lib/db';
+import { promoteIfStuck } from './promote';
 import { loadSignupState, signupKeys, type SignupState } from './records';
 
 /** What members and the committee see of events. */
@@ -64,7 +65,8 @@ export function eventView(e: EventItem, s: SeatsItem | undefined, me: MyRegistra
 
 /** The event page: counters and my registration (from `state` when already read). */
 export async function loadEventView(e: EventItem, memberId: string, state?: SignupState): Promise<EventView> {
-  const { seats, mine } = state ?? (await loadSignupState(e.eventId, memberId));
+  let { seats, mine } = state ?? (await loadSignupState(e.eventId, memberId));
+  if (await promoteIfStuck(e, seats)) ({ seats, mine } = await loadSignupState(e.eventId, memberId));
   return eventView(e, seats, await myRegistration(mine));
 }
 
@@ -75,8 +77,10 @@ export async function listEvents(orgId: string, memberId: string): Promise<Event
   return Promise.all(
     events.map(async (e) => {
       const [seatsKey, regKey] = signupKeys(e.eventId, memberId);
+      const seats = found.get(keyId(seatsKey!)) as SeatsItem | undefined;
+      if (await promoteIfStuck(e, seats)) return loadEventView(e, memberId);
       const me = await myRegistration(found.get(keyId(regKey!)) as RegistrationItem | undefined, false);
-      return eventView(e, found.get(keyId(seatsKey!)) as SeatsItem | undefined, me);
+      return eventView(e, seats, me);
     }),
   );
 }
