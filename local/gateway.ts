@@ -97,6 +97,15 @@ function toEvent(req: IncomingMessage, url: URL, route: Compiled, match: RegExpE
   };
 }
 
+function decodes(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function send(res: ServerResponse, status: number, headers: Record<string, string | number | boolean>, body: Buffer | string) {
   res.writeHead(status, { ...CORS, ...headers });
   res.end(body);
@@ -108,6 +117,8 @@ export async function startGateway(port: number, host = '127.0.0.1'): Promise<Se
     try {
       const url = new URL(req.url ?? '/', `http://${req.headers.host ?? host}`);
       if (req.method === 'OPTIONS') return send(res, 204, {}, '');
+      // A broken percent-escape (/events/%, /events/%ZZ) names no resource: refused as bad input, as API Gateway refuses it.
+      if (!decodes(url.pathname)) return send(res, 400, { 'content-type': 'application/json' }, JSON.stringify({ error: { code: 'INVALID_INPUT', message: '请求路径不正确' } }));
       let route: Compiled | undefined;
       let match: RegExpExecArray | null = null;
       for (const r of table) {

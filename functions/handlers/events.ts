@@ -1,7 +1,8 @@
 import { NoBody } from '../../shared/schemas/common';
 import { ChangeRegistrationBody, CheckinBody, CreateEventBody, RegisterBody, UpdateEventBody } from '../../shared/schemas/events';
 import { COMMITTEE, hasAnyRole } from '../../shared/domain/policy';
-import { cancelEvent, checkIn, createEvent, updateEvent } from '../domain/events/manage';
+import { checkinTimeOk } from '../../shared/domain/events';
+import { cancelEvent, checkIn, createEvent, undoCheckIn, updateEvent } from '../domain/events/manage';
 import { promoteIfStuck } from '../domain/events/promote';
 import { loadSignupState, signupKeys, signupStateOf } from '../domain/events/records';
 import { registrationsReport } from '../domain/events/report';
@@ -9,7 +10,7 @@ import '../domain/events/scope';
 import { cancelRegistration, changeRegistration, register } from '../domain/events/signup';
 import { listEvents, loadEventView } from '../domain/events/views';
 import '../domain/orgs';
-import { conflict, notFound } from '../lib/errors';
+import { conflict, invalidInput, notFound } from '../lib/errors';
 import { defineApi, ok, type Ctx, type RouteOptions } from '../lib/http';
 import type { RouteKey } from '../../shared/domain/policy';
 
@@ -75,9 +76,18 @@ export const handler = defineApi({
 
   'POST /events/{eventId}/checkins': async ({ resource: e, body, committer }) => {
     const { memberId, nonce, at } = body(CheckinBody);
-    const when = at && Date.parse(at) <= Date.now() + 5 * 60_000 ? new Date(at).toISOString() : new Date().toISOString();
+    const when = at ?? new Date().toISOString();
+    if (!checkinTimeOk(Date.parse(when), e.startsAt, Date.now())) throw invalidInput('签到时间不对：只能在活动前一天到现在之间签到');
     const reg = (await loadSignupState(e.eventId, memberId)).mine;
     if (!reg || reg.status !== 'confirmed') throw conflict('NOT_REGISTERED', reg ? '此人没有报名成功，不能签到' : '此人没有报名这个活动');
-    return ok(await checkIn(e, reg, when, nonce, committer({ memberId, offline: Boolean(nonce) })));
+    return ok(await checkIn(e, reg, new Date(when).toISOString(), nonce, committer({ memberId, offline: Boolean(nonce) })));
+  },
+
+  /** Undoes a check-in made by mistake (recorded in the audit log). */
+  'DELETE /events/{eventId}/checkins/{memberId}': async ({ resource: e, params, body, committer }) => {
+    body(NoBody);
+    const reg = (await loadSignupState(e.eventId, params.memberId!)).mine;
+    if (!reg || reg.status !== 'confirmed') throw conflict('NOT_REGISTERED', '此人没有报名成功');
+    return ok(await undoCheckIn(reg, committer({ memberId: reg.memberId, undo: true })));
   },
 });

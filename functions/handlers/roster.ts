@@ -1,7 +1,7 @@
 import { NoBody } from '../../shared/schemas/common';
 import { CreateGroupBody, IssueInvitesBody, UpdateMemberBody } from '../../shared/schemas/member';
 import { ImportRosterBody } from '../../shared/schemas/roster';
-import { COMMITTEE, hasAnyRole } from '../../shared/domain/policy';
+import { CHAIR, COMMITTEE, OFFICERS, hasAnyRole } from '../../shared/domain/policy';
 import type { MemberItem } from '../entities/member';
 import { issueInvites } from '../domain/invites';
 import { getMember, listMembers, memberUpdate, toMemberView, withDelegate, type NewMember } from '../domain/members';
@@ -9,7 +9,7 @@ import { getOrg, groupItem, groupNames, listGroups } from '../domain/orgs';
 import { importRoster } from '../domain/rosterImport';
 import { inviteSheet, rosterWorkbook } from '../domain/rosterXlsx';
 import { put } from '../lib/db';
-import { conflict, invalidInput } from '../lib/errors';
+import { conflict, forbidden, invalidInput } from '../lib/errors';
 import { defineApi, ok } from '../lib/http';
 import { newId } from '../lib/ids';
 
@@ -106,12 +106,23 @@ export const handler = defineApi({
     return ok({ member: toMemberView(next, names.get(next.groupId), true) });
   },
 
+  /** Only the chair stops an officer (chair, treasurer, committee), and nobody stops themselves. */
   'POST /members/{memberId}/deactivate': async ({ resource: current, actor, body, commit }) => {
     body(NoBody);
-    if (current.memberId === actor.memberId) throw conflict('CONFLICT', '不能停用自己的账号');
+    if (current.memberId === actor.memberId) throw forbidden('不能停用自己的账号');
+    if (hasAnyRole({ roles: current.roles }, OFFICERS) && !hasAnyRole(actor, CHAIR)) throw forbidden('只有工会主席可以停用工会委员、经审和主席');
     const change = current.active ? memberUpdate(current, { active: false }, new Date().toISOString()) : undefined;
     await commit(change ? [change.write] : [], { name: current.name });
     return ok({ member: toMemberView(change?.next ?? current, undefined, true) });
+  },
+
+  /** 恢复: a member stopped by mistake can sign in again. */
+  'POST /members/{memberId}/reactivate': async ({ resource: current, body, commit }) => {
+    body(NoBody);
+    const change = current.active ? undefined : memberUpdate(current, { active: true }, new Date().toISOString());
+    await commit(change ? [change.write] : [], { name: current.name });
+    const names = groupNames(await listGroups(current.orgId));
+    return ok({ member: toMemberView(change?.next ?? current, names.get(current.groupId), true) });
   },
 
   'POST /orgs/{orgId}/invites': async ({ params, body, resource, commit }) => {

@@ -22,6 +22,25 @@ export function describeIssues(error: z.core.$ZodError): string {
   }
 }
 
+export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * What no body may hold anywhere, keys included: a lone surrogate (no character at all: it would
+ * break exports and file names downstream), or a key named `__proto__` (it reaches an object's
+ * prototype the moment anyone copies it). Returns the Chinese reason, or undefined.
+ */
+export function unsafeJson(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.match(LONE_SURROGATE) ? '内容中有无法识别的字符，请删除后重试' : undefined;
+  if (Array.isArray(value)) return value.map(unsafeJson).find(Boolean);
+  if (!value || typeof value !== 'object') return undefined;
+  for (const [k, v] of Object.entries(value)) {
+    if (k === '__proto__') return '字段名“__proto__”不能使用';
+    const reason = unsafeJson(k) ?? unsafeJson(v);
+    if (reason) return reason;
+  }
+  return undefined;
+}
+
 export function parseBody<S extends z.ZodMiniType>(raw: string | undefined, schema: S): z.infer<S> {
   let data: unknown = {};
   if (raw !== undefined && raw.trim() !== '') {
@@ -31,6 +50,8 @@ export function parseBody<S extends z.ZodMiniType>(raw: string | undefined, sche
       throw invalidInput('请求体不是合法的 JSON');
     }
   }
+  const unsafe = unsafeJson(data);
+  if (unsafe) throw invalidInput(unsafe);
   // With the input on each issue, a field of the wrong type reads 类型不正确, not 缺失.
   const parsed = schema.safeParse(data, { reportInput: true });
   if (!parsed.success) throw invalidInput(describeIssues(parsed.error));

@@ -18,4 +18,5 @@ export const forbidden = (message = '您没有权限进行此操作') => new App
 export const notFound = (message = '找不到该内容') => new AppError(404, 'NOT_FOUND', message);
 export const conflict = (code: ErrorCode, message: string) => new AppError(409, code, message);
 export const tooLarge = (message = '提交的内容过大') => new AppError(413, 'TOO_LARGE', message);
+export const unsupportedMediaType = (message = '请以 JSON 格式提交（Content-Type: application/json）') => new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', message);
 export const rateLimited = (message = '操作太频繁，请稍后再试') => new AppError(429, 'RATE_LIMITED', message);

@@ -5,10 +5,10 @@ import { Member, type MemberItem } from '../entities/member';
 import { keyId, type TableKey } from '../entities/key';
 import { actorOf, authorize, sessionMemberId, type Actor } from './access';
 import { auditWrite, shouldAudit } from './audit';
-import { parseBody } from './body';
+import { LONE_SURROGATE, parseBody } from './body';
 import { config } from './config';
 import { batchGet, transact, type Commit, type Item, type TransactItem } from './db';
-import { AppError, notFound, tooLarge } from './errors';
+import { AppError, notFound, tooLarge, unsupportedMediaType } from './errors';
 import { logger } from './log';
 import { resolverOf, type ResourceOf } from './scopes';
 
@@ -69,6 +69,12 @@ function rawBody(event: APIGatewayProxyEventV2): string | undefined {
   return event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
 }
 
+/** A body is JSON, said so by its Content-Type (a charset may follow). */
+function isJson(event: APIGatewayProxyEventV2): boolean {
+  const type = event.headers?.['content-type'] ?? event.headers?.['Content-Type'] ?? '';
+  return /^application\/json\s*(;|$)/i.test(type);
+}
+
 /** Every route this handler serves must have its scope's resolver registered: checked at cold start. */
 function checkScopes(routes: Routes) {
   for (const route of Object.keys(routes) as RouteKey[]) {
@@ -116,6 +122,7 @@ export function defineApi(routes: Routes) {
       const [handler, options] = Array.isArray(entry) ? entry : [entry, {}];
       const raw = rawBody(event);
       if (raw !== undefined && Buffer.byteLength(raw) > (options.maxBodyBytes ?? MAX_BODY_BYTES)) throw tooLarge();
+      if (raw !== undefined && raw.trim() !== '' && !isJson(event)) throw unsupportedMediaType();
 
       const params = (event.pathParameters ?? {}) as Record<string, string>;
       // Ids are short and URL-safe: anything else names nothing (and must never reach a key).
@@ -153,7 +160,7 @@ export function defineApi(routes: Routes) {
           isBase64Encoded: true,
           headers: {
             'content-type': reply.file.contentType,
-            'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(reply.file.filename)}`,
+            'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(reply.file.filename.replace(LONE_SURROGATE, '\uFFFD'))}`,
             'cache-control': 'no-store',
           },
           body: Buffer.from(reply.file.bytes).toString('base64'),

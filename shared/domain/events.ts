@@ -43,3 +43,9 @@ export function chinaTime(iso: string): string {
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('month')}月${get('day')}日 ${get('weekday')} ${get('hour')}:${get('minute')}`;
 }
+
+/** A check-in may be recorded from the day before the event starts until now (a few minutes of clock skew allowed). */
+export const CHECKIN_EARLIEST_MS = 24 * 3600_000;
+export function checkinTimeOk(atMs: number, startsAt: string, nowMs: number): boolean {
+  return atMs >= Date.parse(startsAt) - CHECKIN_EARLIEST_MS && atMs <= nowMs + 5 * 60_000;
+}

@@ -26,6 +26,8 @@ export const LEADERS: readonly Role[] = ['committee', 'chair', 'groupLeader'];
 export const CHAIR: readonly Role[] = ['chair'];
 export const TREASURER: readonly Role[] = ['treasurer'];
 export const DISTRICT: readonly Role[] = ['districtAdmin'];
+/** The union's officers: only the chair may stop one of them. */
+export const OFFICERS: readonly Role[] = ['chair', 'treasurer', 'committee'];
 
 const pub: Rule = { roles: EVERYONE, scope: 'public' };
 
@@ -66,8 +68,10 @@ export const POLICY = {
   'DELETE /events/{eventId}/registrations/me': { roles: EVERYONE, scope: 'event' },
   'GET /events/{eventId}/registrations': { roles: LEADERS, scope: 'event' },
   'POST /events/{eventId}/checkins': { roles: COMMITTEE, scope: 'event' },
+  'DELETE /events/{eventId}/checkins/{memberId}': { roles: COMMITTEE, scope: 'event' },
   'GET /events/{eventId}/roster.xlsx': { roles: COMMITTEE, scope: 'event' },
   'POST /members/{memberId}/deactivate': { roles: COMMITTEE, scope: 'member' },
+  'POST /members/{memberId}/reactivate': { roles: CHAIR, scope: 'member' },
 } as const satisfies Record<string, Rule>;
 
 export type RouteKey = keyof typeof POLICY;

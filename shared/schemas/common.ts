@@ -38,6 +38,7 @@ export const ERROR_CODES = [
   'BALLOT_NOT_OPEN',
   'BALLOT_NOT_CLOSED',
   'EVENT_CANCELLED',
+  'UNSUPPORTED_MEDIA_TYPE',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -1,8 +1,19 @@
 import * as z from 'zod/mini';
 import { Id, IsoDateTime } from './common';
 
+/**
+ * An option's key: an identifier, never a name every object already has (`constructor`,
+ * `toString`, `__proto__` …), so choices keyed by it can't reach an object's prototype.
+ */
+export const OptionKey = z.string().check(
+  z.regex(/^[a-z][a-z0-9_]{0,31}$/, '选项标识只能是小写字母开头的字母、数字或下划线'),
+  z.refine((k) => !(k in Object.prototype), '选项标识不能用这个名字'),
+);
+/** A member's choices: option key → choice. */
+export const Choices = z.record(OptionKey, z.string().check(z.maxLength(32)));
+
 export const EventOption = z.strictObject({
-  key: z.string().check(z.trim(), z.minLength(1, '选项标识不能为空'), z.maxLength(32)),
+  key: OptionKey,
   label: z.string().check(z.trim(), z.minLength(1), z.maxLength(32)),
   choices: z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(32))).check(z.minLength(1), z.maxLength(20)),
 });
@@ -89,13 +100,13 @@ export type EventList = z.infer<typeof EventList>;
 
 export const RegisterBody = z.strictObject({
   family: z._default(z.int().check(z.gte(0), z.lte(5)), 0),
-  choices: z._default(z.record(z.string(), z.string()), {}),
+  choices: z._default(Choices, {}),
 });
 export type RegisterBody = z.infer<typeof RegisterBody>;
 
 /** Changing one's own sign-up (bus stop, family) without losing one's place. */
 export const ChangeRegistrationBody = z
-  .strictObject({ family: z.optional(z.int().check(z.gte(0), z.lte(5))), choices: z.optional(z.record(z.string(), z.string())) })
+  .strictObject({ family: z.optional(z.int().check(z.gte(0), z.lte(5))), choices: z.optional(Choices) })
   .check(z.refine((b) => b.family !== undefined || b.choices !== undefined, { message: '没有要修改的内容' }));
 export type ChangeRegistrationBody = z.infer<typeof ChangeRegistrationBody>;
 

@@ -106,3 +106,13 @@ export async function checkIn(e: EventItem, reg: RegistrationItem, at: string, n
   }
   return { memberId: reg.memberId, name: reg.name, checkedInAt: at, alreadyCheckedIn: false };
 }
+
+/** Takes a check-in back; a member not checked in stays as they are (the attempt is still recorded). */
+export async function undoCheckIn(reg: RegistrationItem, commit: Commit = transact) {
+  await commit(
+    reg.checkedInAt
+      ? [update(Registration.key(reg), { UpdateExpression: 'REMOVE checkedInAt, checkinNonce', ConditionExpression: '#st = :confirmed', ExpressionAttributeNames: { '#st': 'status' }, ExpressionAttributeValues: { ':confirmed': 'confirmed' } })]
+      : [],
+  );
+  return { memberId: reg.memberId, name: reg.name, checkedIn: false };
+}

@@ -34,6 +34,9 @@ const quiet = (s: SeatsItem, now: number) => !s.waitTail || now - WaitEntry.arri
 
 const pause = (attempt: number) => new Promise((r) => setTimeout(r, backoffMs(attempt, { baseDelayMs: 4, maxDelayMs: 100 })));
 
+/** Choices as stored: a map with no prototype, so no key can ever reach Object.prototype. */
+const choiceMap = (...parts: Record<string, string>[]): Record<string, string> => Object.assign(Object.create(null), ...parts);
+
 function checkChoices(e: EventItem, body: RegisterBody) {
   if (!fitsAtAll(e.capacity, seatsFor(body.family))) throw invalidInput(`本活动只有 ${e.capacity} 个名额，容纳不下 ${seatsFor(body.family)} 人`);
   if (body.family > e.maxFamily) throw invalidInput(e.maxFamily === 0 ? '本活动不能带家属' : `最多可带 ${e.maxFamily} 位家属`);
@@ -79,7 +82,7 @@ function signupPlan(e: EventItem, member: MemberItem, body: RegisterBody, s: Sea
     groupId: member.groupId,
     family: body.family,
     seats,
-    choices: body.choices,
+    choices: choiceMap(body.choices),
     registeredAt: new Date(now).toISOString(),
     startsAt: e.startsAt,
   };
@@ -155,7 +158,7 @@ export async function changeRegistration(e: EventItem, memberId: string, change:
     if (!reg || reg.status === 'cancelled') throw notFound('您没有报名这个活动');
     if (Date.parse(e.startsAt) <= Date.now()) throw conflict('CONFLICT', '活动已经开始，不能再修改报名');
     const family = change.family ?? reg.family;
-    const choices = { ...reg.choices, ...(change.choices ?? {}) };
+    const choices = choiceMap(reg.choices, change.choices ?? {});
     checkChoices(e, { family, choices });
     const seats = seatsFor(family);
     const delta = seats - reg.seats;
