@@ -6,6 +6,7 @@ import { Id, IsoDateTime } from './common';
  * `toString`, `__proto__` …), so choices keyed by it can't reach an object's prototype.
  */
 export const OptionKey = z.string().check(
+  z.trim(),
   z.regex(/^[a-z][a-z0-9_]{0,31}$/, '选项标识只能是小写字母开头的字母、数字或下划线'),
   z.refine((k) => !(k in Object.prototype), '选项标识不能用这个名字'),
 );
