@@ -6,6 +6,8 @@ export class AppError extends Error {
     readonly status: number,
     readonly code: ErrorCode,
     message: string,
+    /** Extra response headers, e.g. Retry-After on a 429. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'AppError';
@@ -19,4 +21,4 @@ export const notFound = (message = '找不到该内容') => new AppError(404, 'N
 export const conflict = (code: ErrorCode, message: string) => new AppError(409, code, message);
 export const tooLarge = (message = '提交的内容过大') => new AppError(413, 'TOO_LARGE', message);
 export const unsupportedMediaType = (message = '请以 JSON 格式提交（Content-Type: application/json）') => new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', message);
-export const rateLimited = (message = '操作太频繁，请稍后再试') => new AppError(429, 'RATE_LIMITED', message);
+export const rateLimited = (message = '操作太频繁，请稍后再试', retryAfterSeconds = 60) => new AppError(429, 'RATE_LIMITED', message, { 'retry-after': String(retryAfterSeconds) });

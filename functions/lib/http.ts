@@ -57,12 +57,12 @@ export type Routes = { [R in RouteKey]?: RouteHandler<R> | [RouteHandler<R>, Rou
 export const ok = (body: unknown): Reply => ({ status: 200, body });
 export const created = (body: unknown): Reply => ({ status: 201, body });
 
-const json = (status: number, body: unknown): APIGatewayProxyStructuredResultV2 => ({
+const json = (status: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 => ({
   statusCode: status,
-  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
   body: JSON.stringify(body),
 });
-const errorReply = (e: AppError) => json(e.status, { error: { code: e.code, message: e.message } });
+const errorReply = (e: AppError) => json(e.status, { error: { code: e.code, message: e.message } }, e.headers);
 
 function rawBody(event: APIGatewayProxyEventV2): string | undefined {
   if (event.body === undefined || event.body === null) return undefined;
