@@ -10,6 +10,7 @@ import '../domain/events/scope';
 import { cancelRegistration, changeRegistration, register } from '../domain/events/signup';
 import { listEvents, loadEventView } from '../domain/events/views';
 import '../domain/orgs';
+import { changesOf } from '../lib/audit';
 import { conflict, invalidInput, notFound } from '../lib/errors';
 import { defineApi, ok, type Ctx, type RouteOptions } from '../lib/http';
 import type { RouteKey } from '../../shared/domain/policy';
@@ -31,7 +32,8 @@ export const handler = defineApi({
 
   'PATCH /events/{eventId}': async ({ resource, actor, body, commit }) => {
     const patch = body(UpdateEventBody);
-    const { event } = await updateEvent(resource, patch, (told) => (writes) => commit(writes, { fields: Object.keys(patch), told }));
+    const changes = changesOf(resource, { ...resource, ...patch }, ['title', 'place', 'startsAt', 'signupClosesAt', 'capacity', 'maxFamily', 'description', 'costNote']);
+    const { event } = await updateEvent(resource, patch, (told) => (writes) => commit(writes, { fields: Object.keys(patch), changes, told }));
     return ok(await loadEventView(event, actor.memberId));
   },
 

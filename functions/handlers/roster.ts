@@ -8,6 +8,7 @@ import { getMember, listMembers, memberUpdate, toMemberView, withDelegate, type 
 import { getOrg, groupItem, groupNames, listGroups } from '../domain/orgs';
 import { importRoster } from '../domain/rosterImport';
 import { inviteSheet, rosterWorkbook } from '../domain/rosterXlsx';
+import { changesOf } from '../lib/audit';
 import { put } from '../lib/db';
 import { conflict, forbidden, invalidInput } from '../lib/errors';
 import { defineApi, ok } from '../lib/http';
@@ -101,8 +102,10 @@ export const handler = defineApi({
       fields.delegateTerm = delegate ? (patch.delegateTerm || current.delegateTerm || org?.congressTerm) : undefined;
     }
     const { write, next } = memberUpdate(current, fields, new Date().toISOString());
-    await commit([write], { fields: Object.keys(patch) });
     const names = groupNames(await listGroups(current.orgId));
+    const [before, after] = [current, next].map((m) => ({ ...toMemberView(m, names.get(m.groupId), true), isDelegate: m.roles.includes('delegate') }));
+    const changes = changesOf(before!, after!, ['name', 'groupName', 'phone', 'birthDate', 'retired', 'isDelegate', 'delegateTerm']);
+    await commit([write], { fields: Object.keys(patch), changes });
     return ok({ member: toMemberView(next, names.get(next.groupId), true) });
   },
 

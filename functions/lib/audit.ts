@@ -27,3 +27,16 @@ export async function listAudit(orgId: string, limit = 200): Promise<AuditEntryV
   const items = await queryPage<AuditEntryView>({ ...AuditEntry.queryOfOrg(orgId), ScanIndexForward: false, Limit: limit });
   return items.map(({ at, actorId, actorName, action, target, detail }) => ({ at, actorId, actorName, action, target, detail }));
 }
+
+/** A phone number as the audit log shows it: 139****5678. */
+export const maskPhone = (phone: unknown) => (typeof phone === 'string' && phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : phone);
+
+/** What an edit changed, field by field: { field: [old, new] } for the fields whose value differs. */
+export function changesOf<T extends object>(before: T, after: T, fields: readonly (keyof T & string)[]): Record<string, [unknown, unknown]> {
+  const changes: Record<string, [unknown, unknown]> = {};
+  for (const f of fields) {
+    const [was, now] = f === 'phone' ? [maskPhone(before[f]), maskPhone(after[f])] : [before[f] as unknown, after[f] as unknown];
+    if (JSON.stringify(was) !== JSON.stringify(now)) changes[f] = [was ?? null, now ?? null];
+  }
+  return changes;
+}

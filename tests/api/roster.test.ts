@@ -121,6 +121,15 @@ describe('editing and deactivating', () => {
     expect((await chair('PATCH', `/members/${target}`, {})).status).toBe(400);
   });
 
+  it('the audit log says what an edit changed, old → new, with phone numbers masked', async () => {
+    const target = ordinary(school);
+    const before = (await chair('GET', `/orgs/${school.orgId}/members`)).body.members.find((m: { memberId: string }) => m.memberId === target);
+    expect((await chair('PATCH', `/members/${target}`, { name: '新名字', phone: '13812345678' })).status).toBe(200);
+    const entry = (await chair('GET', `/orgs/${school.orgId}/audit`)).body.entries.find((e: { action: string; target: { memberId?: string } }) => e.action === 'PATCH /members/{memberId}' && e.target.memberId === target);
+    expect(entry.detail.changes).toEqual({ name: [before.name, '新名字'], phone: [before.phone ? `${before.phone.slice(0, 3)}****${before.phone.slice(-4)}` : null, '138****5678'] });
+    expect(JSON.stringify(entry)).not.toContain('13812345678');
+  });
+
   it('deactivates instead of deleting: the name stays, the login stops', async () => {
     const s = await seed(10, 0);
     const c = await as(s.chair);
@@ -131,7 +140,7 @@ describe('editing and deactivating', () => {
     expect((await member('GET', '/me')).status).toBe(401);
     const list = (await c('GET', `/orgs/${s.orgId}/members`)).body.members;
     expect(list.find((m: { memberId: string }) => m.memberId === target)).toMatchObject({ active: false });
-    expect((await c('POST', `/members/${s.chair}/deactivate`)).status).toBe(409);
+    expect((await c('POST', `/members/${s.chair}/deactivate`)).status).toBe(403) // nobody stops themselves;
   });
 });
 
