@@ -32,5 +32,6 @@ export function schoolName(random: () => number): string {
   return `${place}${kind}`;
 }
 
-export const GROUP_NAMES = ['语文组', '数学组', '英语组', '综合组', '后勤组', '体艺组', '科学组', '退休组'];
+export const RETIRED_GROUP = '退休组';
+export const GROUP_NAMES = ['语文组', '数学组', '英语组', '综合组', '后勤组', '体艺组', '科学组', RETIRED_GROUP];
 export const groupName = (i: number) => GROUP_NAMES[i] ?? `第${i + 1}小组`;

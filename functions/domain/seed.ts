@@ -7,7 +7,7 @@ import { StaffNo } from '../entities/staffNo';
 import { batchPut } from '../lib/db';
 import { newId } from '../lib/ids';
 import { memberItem, type NewMember } from './members';
-import { groupName, prng, schoolName, uniqueNames } from './names';
+import { RETIRED_GROUP, groupName, prng, schoolName, uniqueNames } from './names';
 import { groupItem } from './orgs';
 
 export const DEV_DISTRICT = 'dist-dev';
@@ -53,8 +53,12 @@ export async function seedSchool(opts: { members: number; delegates: number; nam
     return inGroup.find((i) => i >= 2 + COMMITTEE_SIZE) ?? inGroup[0]!;
   });
   leaders.forEach((i) => roles[i]!.push('groupLeader'));
-  // Delegates: from the last member backwards, so ordinary members come first.
-  const delegateIdx = Array.from({ length: opts.delegates }, (_, k) => n - 1 - k);
+  // Retired staff sit in 退休组 (when the school is big enough to have one), and only they do.
+  const retiredGroup = groupIds.findIndex((_, g) => groupName(g) === RETIRED_GROUP);
+  const retired = (i: number) => retiredGroup >= 0 && groupOf(i) === retiredGroup;
+  // Delegates: from the last member backwards, so ordinary members come first; serving staff before retirees.
+  const byRecency = Array.from({ length: n }, (_, k) => n - 1 - k);
+  const delegateIdx = [...byRecency.filter((i) => !retired(i)), ...byRecency.filter(retired)].slice(0, opts.delegates);
   delegateIdx.forEach((i) => roles[i]!.push('delegate'));
 
   const org = Org.item({ orgId, districtId: DEV_DISTRICT, name: opts.name ?? schoolName(random), congressTerm: '第九届', createdAt: now });
@@ -76,7 +80,7 @@ export async function seedSchool(opts: { members: number; delegates: number; nam
       groupId: groupIds[groupOf(i)]!,
       roles: roles[i]!,
       delegateTerm: roles[i]!.includes('delegate') ? org.congressTerm : undefined,
-      retired: n >= 20 && i % 17 === 16,
+      retired: retired(i),
       active: true,
       phone: `139${String(10000000 + Math.floor(random() * 89999999)).slice(0, 8)}`,
     };

@@ -31,6 +31,18 @@ describe('contract basics', () => {
     for (const g of body.groups) expect(s.groupLeaders).toContain(g.leaderId);
   });
 
+  it('the demo school is consistent: retirees sit in 退休组, and everyone in 退休组 is retired', async () => {
+    const s = await seed(60, 20);
+    const { body } = await (await as(s.chair))('GET', `/orgs/${s.orgId}/members`);
+    const retiredGroup = body.groups.find((g: { name: string }) => g.name === '退休组');
+    expect(retiredGroup).toBeTruthy();
+    const members = body.members as { memberId: string; groupId: string; retired: boolean }[];
+    expect(members.filter((m) => m.retired).length).toBeGreaterThan(0);
+    for (const m of members) expect(m.retired, m.memberId).toBe(m.groupId === retiredGroup.groupId);
+    // Delegates are serving staff while there are enough of them.
+    for (const id of s.delegates) expect(members.find((m) => m.memberId === id)!.retired).toBe(false);
+  });
+
   it('/dev/seed validates strictly', async () => {
     const call = anon();
     for (const bad of [{ members: 9 }, { members: 5001 }, { members: 20, delegates: 21 }, { members: 20, extra: 1 }, { members: '20' }, { members: 10.5 }]) {
