@@ -2,7 +2,7 @@ import { Button } from '@tarojs/components'
 
 interface Props {
   title: string
-  /** The page to open, e.g. /pages/event/index?id=… */
+  /** The page to open, e.g. /event/detail/index?id=… */
   path: string
   testId?: string
 }

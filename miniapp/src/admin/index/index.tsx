@@ -3,13 +3,10 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import Page from '../../components/Page'
 import LoadingOverlay from '../../components/LoadingOverlay'
-import { api } from '../../api'
-import { errorMessage } from '../../api/client'
 import { ROUTES } from '../../lib/routes'
 import AdminGate from '../shared/NoAccess'
 import { useAdmin } from '../shared/admin'
-import { downloadXlsx } from '../shared/files'
-import { todayStamp } from '../shared/roster'
+import { exportRosterXlsx } from '../shared/roster'
 import '../shared/admin.css'
 
 export default function AdminHome() {
@@ -26,14 +23,8 @@ export default function AdminHome() {
 
   const exportRoster = async () => {
     setExporting(true)
-    try {
-      await downloadXlsx(api.rosterXlsxPath(orgId), `花名册-${me.member.orgName}-${todayStamp()}.xlsx`)
-      void Taro.showToast({ title: '花名册已导出', icon: 'success' })
-    } catch (e) {
-      void Taro.showModal({ title: '导出失败', content: errorMessage(e), showCancel: false, confirmText: '知道了' })
-    } finally {
-      setExporting(false)
-    }
+    await exportRosterXlsx(orgId, me.member.orgName)
+    setExporting(false)
   }
 
   const rows = [

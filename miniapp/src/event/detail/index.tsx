@@ -13,7 +13,7 @@ import { AsyncView, EmptyState, ErrorState, LoadingState } from '../../component
 import { api } from '../../api'
 import { ApiError, errorMessage } from '../../api/client'
 import type { EventView, MeResult } from '../../api/types'
-import { downloadXlsx } from '../../admin/shared/files'
+import { exportEventRoster } from '../../lib/exportXlsx'
 import { saveCachedRoster } from '../../lib/checkinQueue'
 import { choicesText, fmtDateTime, seatsText, stateText, wouldWait } from '../../lib/events'
 import { canManage } from '../../lib/roles'
@@ -192,14 +192,8 @@ function EventBody({ e, me, reload }: { e: EventView; me: MeResult; reload: () =
 
   const exportRoster = async () => {
     setBusy('正在导出名单…')
-    try {
-      await downloadXlsx(api.eventRosterXlsxPath(e.eventId), `${e.title}-名单.xlsx`)
-      void Taro.showToast({ title: '名单已导出', icon: 'success' })
-    } catch (x) {
-      void Taro.showModal({ title: '导出失败', content: errorMessage(x), showCancel: false, confirmText: '知道了' })
-    } finally {
-      setBusy(null)
-    }
+    await exportEventRoster(e)
+    setBusy(null)
   }
 
   const go = (url: string) => void Taro.navigateTo({ url })
