@@ -36,7 +36,7 @@ export default function Registrations() {
   const params = useRouter().params
   const eventId = decodeURIComponent(params.id ?? '')
   const access = useEventAccess()
-  const allowed = access.committee || access.leader
+  const allowed = access.seesSignups
 
   if (!access.me || !allowed) {
     return (
