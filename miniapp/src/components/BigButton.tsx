@@ -20,7 +20,8 @@ export default function BigButton({ type = 'primary', onClick, disabled, testId,
     <Button
       className={`big-button big-button--${type}${disabled ? ' big-button--disabled' : ''}${className ? ` ${className}` : ''}`}
       hoverClass={disabled ? 'none' : 'big-button--pressed'}
-      disabled={disabled}
+      // only when true: H5 would otherwise write disabled="false", which its CSS takes for disabled
+      disabled={disabled || undefined}
       openType={openType}
       onClick={() => !disabled && onClick?.()}
       data-testid={testId}
