@@ -87,6 +87,19 @@ describe('mini-program shell (H5)', () => {
     await page.getByTestId('confirm-cancel').waitFor();
     await shot(page, 'e2e-member-deactivate-confirm');
     await page.getByTestId('confirm-cancel').click();
+    // 微信绑定邀请码: the code, once, in the same dialog
+    await page.getByTestId('member-invite').click();
+    await page.getByTestId('confirm-ok').click();
+    await page.getByTestId('invite-dialog').waitFor({ timeout: 15_000 });
+    await shot(page, 'e2e-member-invite-dialog');
+    await page.getByTestId('invite-dialog-close').click();
+    await page.getByTestId('invite-dialog').waitFor({ state: 'detached' });
+
+    // 我的 of the chair: 报名名单 (every group's sign-ups) and 管理
+    await page.goto('/#/pages/mine/index');
+    await expect.poll(() => page.getByTestId('mine-group-signups').innerText()).toContain('报名名单');
+    await page.getByTestId('admin-entry').waitFor();
+    await shot(page, 'e2e-mine-chair', { fullPage: true });
   });
 
   it('the district union’s admin opens 全区学校 from 首页 and finds a school', async () => {
