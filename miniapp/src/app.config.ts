@@ -7,13 +7,14 @@ export default defineAppConfig({
     'pages/mine/index',
     'pages/login/index',
     'pages/consent/index',
-    'pages/event/index',
-    'pages/my-registrations/index',
-    'pages/messages/index',
-    'pages/checkin-code/index',
   ],
-  // 管理 pages (committee and chair only) live in a subpackage: not in the main package.
+  // One sub-package per feature: the main package holds only the tabs, login and the privacy notice.
   subPackages: [
+    // 活动: 详情 (报名 / 取消; links in notices and shared chats open here), 我的报名, 我的签到码.
+    { root: 'event', pages: ['detail/index', 'my-registrations/index', 'checkin-code/index'] },
+    // 消息 (候补成功, 活动变更; later features send messages too).
+    { root: 'inbox', pages: ['messages/index'] },
+    // 管理 (committee and chair only).
     {
       root: 'admin',
       pages: ['index/index', 'roster/index', 'member/index', 'import/index', 'invites/index', 'audit/index'],
@@ -25,6 +26,11 @@ export default defineAppConfig({
       pages: ['event-form/index', 'registrations/index', 'checkin/index', 'district/index'],
     },
   ],
+  // Fetched in the background once 首页 / 我的 is open, so the first tap on an event or 消息 does not wait.
+  preloadRule: {
+    'pages/index/index': { network: 'all', packages: ['event'] },
+    'pages/mine/index': { network: 'all', packages: ['inbox'] },
+  },
   window: {
     navigationBarBackgroundColor: '#b3141b',
     navigationBarTitleText: '教工之家',

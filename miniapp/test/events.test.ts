@@ -62,9 +62,9 @@ describe('event wording', () => {
 
   it('says how many seats are left, or that one would wait, or why not', () => {
     expect(seatsText(event()).text).toBe('剩余 30 个名额')
-    expect(seatsText(event({ seatsLeft: 0 }))).toEqual({ text: '已满，可候补', tone: 'wait' })
+    expect(seatsText(event({ confirmedSeats: 30, seatsLeft: 0 }))).toEqual({ text: '已满，可候补', tone: 'wait' })
     // a seat is free but someone already waits: a newcomer waits too
-    expect(seatsText(event({ seatsLeft: 1, waitlistLength: 2 })).text).toBe('已满，可候补')
+    expect(seatsText(event({ confirmedSeats: 29, seatsLeft: 1, waitlistLength: 2 })).text).toBe('已满，可候补')
     expect(seatsText(event({ state: 'closed' })).text).toBe('报名已截止')
     expect(seatsText(event({ state: 'cancelled' })).text).toBe('已取消')
     expect(seatsText(event({ state: 'past' })).text).toBe('已结束')

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { reportVerdict, sortReportRows } from '../src/admin/shared/importReport'
 import { changes, formOf } from '../src/admin/shared/memberForm'
-import { readFileBase64 } from '../src/admin/shared/files.h5'
+import { readFileBase64 } from '../src/lib/files.h5'
 import { canManage, roleLabel, sortRoles } from '../src/lib/roles'
 import type { ImportReport, Member } from '../src/api/types'
 

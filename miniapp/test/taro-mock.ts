@@ -10,6 +10,8 @@ const Taro = {
   removeStorageSync: vi.fn((k: string) => void store.delete(k)),
   reLaunch: vi.fn(() => Promise.resolve()),
   getCurrentPages: vi.fn(() => [] as { route: string }[]),
+  showToast: vi.fn(() => Promise.resolve()),
+  showModal: vi.fn(() => Promise.resolve({ confirm: true, cancel: false })),
   __store: store,
 }
 

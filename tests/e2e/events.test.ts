@@ -112,7 +112,7 @@ describe('活动报名 (H5)', () => {
     await page.locator('[data-testid=form-description] textarea').fill('早上 8 点在东门集合，请穿运动鞋，自带水杯。');
     await shot(page, 'events-create-filled', { fullPage: true });
     await page.getByTestId('form-submit').click();
-    await page.waitForURL(/pages\/event\/index\?id=/, { timeout: 15_000 });
+    await page.waitForURL(/event\/detail\/index\?id=/, { timeout: 15_000 });
     const eventId = decodeURIComponent(/id=([^&]+)/.exec(page.url())![1]!);
     await expect.poll(() => text(page, 'event-title')).toBe('春游');
     await page.getByTestId('event-manage').waitFor();
@@ -151,10 +151,12 @@ describe('活动报名 (H5)', () => {
     expect(mine.body.me).toMatchObject({ status: 'confirmed', choices: { o1: '西门' } });
     await closePhones();
 
-    // --- member B: a shared link straight to the event; full → 候补第1位
+    // --- member B: a link shared before the event page moved to its sub-package (the old path)
+    // still opens the event; full → 候补第1位
     page = await phoneAs(school.orgId, b.memberId);
     await page.goto(`/#/pages/event/index?id=${encodeURIComponent(eventId)}`);
     await page.getByTestId('signup-wait-note').waitFor();
+    expect(page.url()).toContain('/event/detail/index?id=');
     await page.getByTestId('choice-o1-1').click();
     await page.getByTestId('family-plus').click();
     await expect.poll(() => text(page, 'family-value')).toBe('1');
@@ -181,7 +183,7 @@ describe('活动报名 (H5)', () => {
 
     // --- the chair: 报名名单 (已报名 / 候补, per group, 参与率), then 签到 A
     page = await phoneAs(school.orgId, school.chair);
-    await page.goto(`/#/pages/event/index?id=${encodeURIComponent(eventId)}`);
+    await page.goto(`/#/event/detail/index?id=${encodeURIComponent(eventId)}`);
     await page.getByTestId('event-manage').click();
     await page.getByTestId(`reg-${a.memberId}`).waitFor();
     expect(await text(page, 'regs-count')).toBe('1');
@@ -218,6 +220,7 @@ describe('活动报名 (H5)', () => {
     expect(seenByB.body.me).toMatchObject({ status: 'waitlisted', position: 1 });
 
     // --- the event changes: B gets a message (badge on 我的), opens it, follows its link
+    // (a link written before the event page moved names /pages/event/index: 消息 opens it at the new place)
     const patched = await (await as(school.chair))('PATCH', `/events/${eventId}`, { place: '学校西门集合，去植物园' });
     expect(patched.status).toBe(200);
     page = await phoneAs(school.orgId, b.memberId);
@@ -247,7 +250,7 @@ describe('活动报名 (H5)', () => {
     // 大字模式: the event page still reads well
     await page.goto('/#/pages/mine/index');
     await page.getByTestId('large-text-switch').click();
-    await page.goto(`/#/pages/event/index?id=${encodeURIComponent(eventId)}`);
+    await page.goto(`/#/event/detail/index?id=${encodeURIComponent(eventId)}`);
     await expect.poll(() => text(page, 'my-status')).toBe('候补第1位');
     await shot(page, 'events-detail-large', { fullPage: true });
   });
@@ -301,6 +304,28 @@ describe('活动报名 (H5)', () => {
     await page.getByTestId(`checkin-row-${p1.memberId}`).waitFor();
     await expect.poll(() => page.getByTestId(`checkin-row-${p1.memberId}`).getAttribute('data-state')).toBe('done');
     expect((await chair('GET', `/events/${eventId}/registrations`)).body.checkedInCount).toBe(1);
+  });
+
+  it('one seat left: alone it says 报名, with one family member 报名（排候补） and why', async () => {
+    const school = await seed(12, 2);
+    const { eventId } = await apiEvent(school, { title: '观影', capacity: 2, maxFamily: 2 });
+    const everyone = await people(school.orgId);
+    const busy = new Set([school.chair, school.treasurer, ...school.committee, ...school.groupLeaders, ...school.delegates]);
+    const [first, me] = everyone.filter((p) => !busy.has(p.memberId)) as [Person, Person];
+    expect((await (await as(first.memberId))('POST', `/events/${eventId}/registrations`, {})).status).toBe(201);
+
+    const page = await phoneAs(school.orgId, me.memberId);
+    await page.goto(`/#/event/detail/index?id=${encodeURIComponent(eventId)}`);
+    await page.getByTestId('signup').waitFor();
+    expect(await text(page, 'signup')).toBe('报名');
+    expect(await page.getByTestId('signup-wait-note').count()).toBe(0);
+    await page.getByTestId('family-plus').click();
+    await expect.poll(() => text(page, 'signup')).toBe('报名（排候补）');
+    expect(await text(page, 'signup-wait-note')).toContain('只剩1个名额，不够2人');
+    await shot(page, 'events-family-wait', { fullPage: true });
+    // the server agrees: with one family member the member waits
+    await page.getByTestId('signup').click();
+    await expect.poll(() => text(page, 'my-status'), { timeout: 15_000 }).toBe('候补第1位');
   });
 
   it('a group leader sees 本组报名 with the names of those not signed up', async () => {

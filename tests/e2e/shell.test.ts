@@ -43,6 +43,13 @@ describe('mini-program shell (H5)', () => {
     expect(await page.getByTestId('role-chair').count()).toBe(0);
     expect(await page.getByTestId('admin-entry').count()).toBe(0);
     await shot(page, 'e2e-mine-delegate');
+    // 退出登录 asks first (our own dialog, in the page's type size); 取消 keeps the member in
+    await page.getByTestId('logout').click();
+    await page.getByTestId('confirm-ok').waitFor();
+    await shot(page, 'e2e-logout-confirm');
+    await page.getByTestId('confirm-cancel').click();
+    await page.getByTestId('confirm-ok').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('mine-name').innerText()).toBe(name);
   });
 
   it('the chair imports an .xlsx roster and sees the members listed', async () => {
@@ -67,6 +74,32 @@ describe('mini-program shell (H5)', () => {
     await page.getByText('欧阳春晓').first().waitFor({ timeout: 15_000 });
     await page.getByText('司马秋月').first().waitFor();
     await shot(page, 'e2e-roster-after-import');
+
+    // the member form (TextField, FormFooter): a wrong phone number is said under its box
+    await page.getByText('欧阳春晓').first().click();
+    await page.getByTestId('member-save').waitFor();
+    await shot(page, 'e2e-member-form', { fullPage: true });
+    await page.locator('[data-testid=member-phone-input] input').fill('1390000');
+    await page.getByTestId('member-save').click();
+    await page.getByText('手机号应为 11 位数字').waitFor();
+    await shot(page, 'e2e-member-invalid', { fullPage: true });
+    await page.getByTestId('member-deactivate').click();
+    await page.getByTestId('confirm-cancel').waitFor();
+    await shot(page, 'e2e-member-deactivate-confirm');
+    await page.getByTestId('confirm-cancel').click();
+    // 微信绑定邀请码: the code, once, in the same dialog
+    await page.getByTestId('member-invite').click();
+    await page.getByTestId('confirm-ok').click();
+    await page.getByTestId('invite-dialog').waitFor({ timeout: 15_000 });
+    await shot(page, 'e2e-member-invite-dialog');
+    await page.getByTestId('invite-dialog-close').click();
+    await page.getByTestId('invite-dialog').waitFor({ state: 'detached' });
+
+    // 我的 of the chair: 报名名单 (every group's sign-ups) and 管理
+    await page.goto('/#/pages/mine/index');
+    await expect.poll(() => page.getByTestId('mine-group-signups').innerText()).toContain('报名名单');
+    await page.getByTestId('admin-entry').waitFor();
+    await shot(page, 'e2e-mine-chair', { fullPage: true });
   });
 
   it('the district union’s admin opens 全区学校 from 首页 and finds a school', async () => {

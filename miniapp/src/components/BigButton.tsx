@@ -1,30 +1,29 @@
-import { Button } from '@nutui/nutui-react-taro'
+import { Button } from '@tarojs/components'
 import type { PropsWithChildren } from 'react'
 
 interface Props {
   type?: 'primary' | 'default' | 'danger'
   onClick?: () => void
   disabled?: boolean
-  loading?: boolean
   testId?: string
   className?: string
-  /** Fill the width (default true). */
-  block?: boolean
+  /** WeChat's own action for the tap, e.g. 'share' (forward the page to a chat). */
+  openType?: 'share'
 }
 
-/** A button at least 48 px high, with large text. */
-export default function BigButton({ type = 'primary', onClick, disabled, loading, testId, className, block = true, children }: PropsWithChildren<Props>) {
+/**
+ * A full-width button at least 50 px high (60 px in 大字模式), with large text that wraps
+ * rather than being cut. WeChat's own button, drawn in our sizes (app.css `.big-button`).
+ */
+export default function BigButton({ type = 'primary', onClick, disabled, testId, className, openType, children }: PropsWithChildren<Props>) {
   return (
     <Button
-      className={`big-button big-button--${type}${className ? ` ${className}` : ''}`}
-      type={type === 'default' ? 'default' : type}
-      fill={type === 'default' ? 'outline' : 'solid'}
-      size="large"
-      shape="square"
-      block={block}
-      disabled={disabled}
-      loading={loading}
-      onClick={() => onClick?.()}
+      className={`big-button big-button--${type}${disabled ? ' big-button--disabled' : ''}${className ? ` ${className}` : ''}`}
+      hoverClass={disabled ? 'none' : 'big-button--pressed'}
+      // only when true: H5 would otherwise write disabled="false", which its CSS takes for disabled
+      disabled={disabled || undefined}
+      openType={openType}
+      onClick={() => !disabled && onClick?.()}
       data-testid={testId}
     >
       {children}

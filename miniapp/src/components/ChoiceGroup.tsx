@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import './ChoiceGroup.css'
 
 interface Props {
   choices: readonly string[]

@@ -1,7 +1,7 @@
-import { Dialog } from '@nutui/nutui-react-taro'
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import { useCallback, useRef, useState } from 'react'
 import BigButton from './BigButton'
+import Modal from './Modal'
 
 export interface ConfirmOptions {
   title: string
@@ -35,25 +35,22 @@ export function useConfirm(): [JSX.Element, (o: ConfirmOptions) => Promise<boole
   }, [])
 
   const dialog = (
-    <Dialog
-      className={`confirm-dialog${opts?.danger ? ' confirm-dialog--danger' : ''}`}
+    <Modal
       visible={!!opts}
       title={opts?.title}
-      closeOnOverlayClick={false}
-      onClose={() => finish(false)}
       footer={
-        <View className="confirm-dialog__footer">
-          <BigButton type="default" onClick={() => finish(false)} testId="confirm-cancel" className="confirm-dialog__btn">
+        <>
+          <BigButton type="default" onClick={() => finish(false)} testId="confirm-cancel">
             {opts?.cancelText ?? '取消'}
           </BigButton>
-          <BigButton type={opts?.danger ? 'danger' : 'primary'} onClick={() => finish(true)} testId="confirm-ok" className="confirm-dialog__btn">
+          <BigButton type={opts?.danger ? 'danger' : 'primary'} onClick={() => finish(true)} testId="confirm-ok">
             {opts?.confirmText ?? '确定'}
           </BigButton>
-        </View>
+        </>
       }
     >
-      <Text className="confirm-dialog__content">{opts?.content}</Text>
-    </Dialog>
+      <Text className="modal__text">{opts?.content}</Text>
+    </Modal>
   )
   return [dialog, confirm]
 }

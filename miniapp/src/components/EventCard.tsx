@@ -5,7 +5,7 @@ import { fmtDateTime, myStatusText, seatsText, type Tone } from '../lib/events'
 import { ROUTES } from '../lib/routes'
 import StatusTag from './StatusTag'
 
-type CardEvent = Pick<EventSummary, 'eventId' | 'title' | 'place' | 'startsAt' | 'state' | 'seatsLeft' | 'waitlistLength'> & {
+type CardEvent = Pick<EventSummary, 'eventId' | 'title' | 'place' | 'startsAt' | 'state' | 'capacity' | 'confirmedSeats' | 'seatsLeft' | 'waitlistLength'> & {
   me?: { status: 'confirmed' | 'waitlisted'; checkedIn: boolean; position?: number } | null
 }
 

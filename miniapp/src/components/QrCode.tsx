@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components'
 import { useMemo } from 'react'
 import { qrRuns } from '../lib/qr'
+import './QrCode.css'
 
 const QUIET = 4
 

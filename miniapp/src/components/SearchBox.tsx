@@ -1,4 +1,5 @@
 import { Input, Text, View } from '@tarojs/components'
+import './SearchBox.css'
 
 interface Props {
   value: string
@@ -16,7 +17,7 @@ export default function SearchBox({ value, onChange, placeholder, testId }: Prop
         className="field__input search__input"
         value={value}
         placeholder={placeholder}
-        placeholderClass="search__placeholder"
+        placeholderClass="field__placeholder"
         confirmType="search"
         onInput={(e) => onChange(e.detail.value)}
         data-testid={testId}

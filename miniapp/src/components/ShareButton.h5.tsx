@@ -3,7 +3,7 @@ import BigButton from './BigButton'
 
 interface Props {
   title: string
-  /** The page to open, e.g. /pages/event/index?id=… */
+  /** The page to open, e.g. /event/detail/index?id=… */
   path: string
   testId?: string
 }

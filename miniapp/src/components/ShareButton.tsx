@@ -1,8 +1,8 @@
-import { Button } from '@tarojs/components'
+import BigButton from './BigButton'
 
 interface Props {
   title: string
-  /** The page to open, e.g. /pages/event/index?id=… */
+  /** The page to open, e.g. /event/detail/index?id=… */
   path: string
   testId?: string
 }
@@ -10,8 +10,8 @@ interface Props {
 /** Mini-program: forwards the page to a WeChat chat (the page's useShareAppMessage gives title and path). */
 export default function ShareButton({ testId }: Props) {
   return (
-    <Button className="share-button" openType="share" data-testid={testId}>
+    <BigButton type="default" openType="share" testId={testId}>
       转发到微信群
-    </Button>
+    </BigButton>
   )
 }

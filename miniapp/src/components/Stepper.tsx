@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import './Stepper.css'
 
 interface Props {
   value: number

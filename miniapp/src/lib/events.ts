@@ -2,6 +2,7 @@
  * 活动报名: pure helpers for showing events (times in Chinese, seats, my status) and for the
  * date and time pickers. No Taro here, so they are unit-tested as they are.
  */
+import { canConfirm, seatsFor } from '@shared/domain/events'
 import type { EventOption, EventSummary, MyRegistration } from '../api/types'
 
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
@@ -31,21 +32,33 @@ export function fmtDateTime(iso: string, now: Date = new Date()): string {
 
 export type Tone = 'ok' | 'wait' | 'muted' | 'bad' | 'done'
 
-type SeatsFacts = Pick<EventSummary, 'state' | 'seatsLeft' | 'waitlistLength'>
+type SeatCounts = Pick<EventSummary, 'capacity' | 'confirmedSeats' | 'waitlistLength'>
+
+/**
+ * Whether signing up with `family` would put the member on the waitlist: the rule the server
+ * applies (shared/domain/events), with one seat for the member and one per family member.
+ */
+export function wouldWait(e: SeatCounts, family = 0): boolean {
+  return !canConfirm({ capacity: e.capacity, confirmedSeats: e.confirmedSeats, waitingCount: e.waitlistLength }, seatsFor(family))
+}
+
+/** Why signing up with `family` would wait, in words; null when it would not. */
+export function waitNote(e: SeatCounts & Pick<EventSummary, 'seatsLeft'>, family: number): string | null {
+  if (!wouldWait(e, family)) return null
+  const then = '有人取消时按先后顺序递补，递补成功会通知您。'
+  if (e.waitlistLength === 0 && e.seatsLeft > 0) {
+    return `只剩 ${e.seatsLeft} 个名额，不够 ${seatsFor(family)} 人：少带家属就能直接报上，不然会排进候补，${then}`
+  }
+  return `名额已满。现在报名会排进候补，${then}`
+}
 
 /** The seats line of a card: 剩余 N 个名额 / 已满，可候补 / 报名已截止 / 已取消 / 已结束. */
-export function seatsText(e: SeatsFacts): { text: string; tone: Tone } {
+export function seatsText(e: SeatCounts & Pick<EventSummary, 'state' | 'seatsLeft'>): { text: string; tone: Tone } {
   if (e.state === 'cancelled') return { text: '已取消', tone: 'bad' }
   if (e.state === 'past') return { text: '已结束', tone: 'muted' }
   if (e.state === 'closed') return { text: '报名已截止', tone: 'muted' }
-  // Someone already waiting is served first, so a newcomer waits too even with a seat free.
-  if (e.seatsLeft <= 0 || e.waitlistLength > 0) return { text: '已满，可候补', tone: 'wait' }
+  if (wouldWait(e)) return { text: '已满，可候补', tone: 'wait' }
   return { text: `剩余 ${e.seatsLeft} 个名额`, tone: 'ok' }
-}
-
-/** Whether a newcomer would wait (the event is full or people are already waiting). */
-export function wouldWait(e: SeatsFacts): boolean {
-  return e.seatsLeft <= 0 || e.waitlistLength > 0
 }
 
 /** The short tag of my registration: 已签到 / 已报名 / 候补中 (or 候补第 N 位 when the position is known). */

@@ -2,6 +2,7 @@ import type { Role } from '../api/types'
 
 export { ROLE_LABELS } from '@shared/domain/roles'
 import { ROLE_LABELS } from '@shared/domain/roles'
+import { CHAIR, COMMITTEE, DISTRICT, LEADERS, hasAnyRole } from '@shared/domain/policy'
 
 /** Most senior first, so the tag that matters most is read first. */
 const ORDER: Role[] = ['chair', 'districtAdmin', 'committee', 'treasurer', 'delegate', 'groupLeader', 'member']
@@ -16,11 +17,18 @@ export function roleLabel(role: Role, delegateTerm?: string): string {
   return label
 }
 
-export function canManage(roles: readonly Role[] | undefined): boolean {
-  return !!roles && (roles.includes('committee') || roles.includes('chair'))
-}
+// Who may do what: the role sets the server's policy (shared/domain/policy.ts) grants each route.
+type Roles = readonly Role[] | undefined
+const holds = (roles: Roles, set: readonly Role[]) => !!roles && hasAnyRole({ roles }, set)
+
+/** 工会委员 or 主席: publishes events, keeps the roster (the server's COMMITTEE routes). */
+export const canManage = (roles: Roles) => holds(roles, COMMITTEE)
+
+/** Reads sign-ups: the committee every group's, a group leader their own (GET /events/{id}/registrations). */
+export const canSeeSignups = (roles: Roles) => holds(roles, LEADERS)
+
+/** 操作记录: the chair only. */
+export const isChair = (roles: Roles) => holds(roles, CHAIR)
 
 /** 区教育工会管理员: reads the district's schools. */
-export function isDistrictAdmin(roles: readonly Role[] | undefined): boolean {
-  return !!roles && roles.includes('districtAdmin')
-}
+export const isDistrictAdmin = (roles: Roles) => holds(roles, DISTRICT)

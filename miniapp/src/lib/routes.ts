@@ -1,3 +1,5 @@
+const EVENT_DETAIL = '/event/detail/index'
+
 export const ROUTES = {
   home: '/pages/index/index',
   events: '/pages/events/index',
@@ -12,10 +14,12 @@ export const ROUTES = {
   importRoster: '/admin/import/index',
   invites: '/admin/invites/index',
   audit: '/admin/audit/index',
-  event: (eventId: string) => `/pages/event/index?id=${encodeURIComponent(eventId)}`,
-  myRegistrations: '/pages/my-registrations/index',
-  messages: '/pages/messages/index',
-  checkinCode: '/pages/checkin-code/index',
+  // sub-package `event`; the server writes links to the detail page into messages and WeChat notices
+  event: (eventId: string) => `${EVENT_DETAIL}?id=${encodeURIComponent(eventId)}`,
+  myRegistrations: '/event/my-registrations/index',
+  checkinCode: '/event/checkin-code/index',
+  // sub-package `inbox`
+  messages: '/inbox/messages/index',
   eventForm: (eventId?: string) => (eventId ? `/manage/event-form/index?id=${encodeURIComponent(eventId)}` : '/manage/event-form/index'),
   registrations: (eventId?: string) => (eventId ? `/manage/registrations/index?id=${encodeURIComponent(eventId)}` : '/manage/registrations/index'),
   district: '/manage/district/index',
@@ -23,3 +27,36 @@ export const ROUTES = {
 } as const
 
 export const TAB_ROUTES: string[] = [ROUTES.home, ROUTES.events, ROUTES.donate, ROUTES.proposals, ROUTES.mine]
+
+/**
+ * Pages that moved out of the main package. Links written before the move (stored in 消息, sent as
+ * WeChat notices, forwarded to chats) still name the old path.
+ */
+const MOVED: Record<string, string> = {
+  '/pages/event/index': EVENT_DETAIL,
+  '/pages/my-registrations/index': ROUTES.myRegistrations,
+  '/pages/checkin-code/index': ROUTES.checkinCode,
+  '/pages/messages/index': ROUTES.messages,
+}
+
+/** The new path of a page that moved (`pages/x/index` or `/pages/x/index`), else undefined. */
+function movedTo(path: string): string | undefined {
+  return MOVED[path.startsWith('/') ? path : `/${path}`]
+}
+
+/** A link as it opens today: a moved page's new path, with the same query. */
+export function currentLink(link: string): string {
+  const q = link.indexOf('?')
+  const moved = movedTo(q < 0 ? link : link.slice(0, q))
+  return moved ? moved + (q < 0 ? '' : link.slice(q)) : link
+}
+
+/** The new url of a missing page that moved, from its path and query as WeChat reports them; undefined when it did not move. */
+export function movedUrl(path: string, query: Record<string, string> = {}): string | undefined {
+  const moved = movedTo(path)
+  if (!moved) return undefined
+  const q = Object.entries(query)
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+    .join('&')
+  return q ? `${moved}?${q}` : moved
+}

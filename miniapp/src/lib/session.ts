@@ -58,10 +58,6 @@ export async function startSession(token: string): Promise<void> {
   else await Taro.reLaunch({ url: ROUTES.home })
 }
 
-export function hasRole(m: MeResult | null, ...roles: string[]): boolean {
-  return !!m && m.member.roles.some((r) => roles.includes(r))
-}
-
 export interface MeState {
   me: MeResult | null
   loading: boolean

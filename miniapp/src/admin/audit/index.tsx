@@ -2,6 +2,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import Page from '../../components/Page'
 import { AsyncView, EmptyState } from '../../components/StateViews'
+import { isChair } from '../../lib/roles'
 import { useAsync } from '../../lib/useAsync'
 import { useReloadOnShow } from '../../lib/useReloadOnShow'
 import AdminGate from '../shared/NoAccess'
@@ -18,15 +19,15 @@ const SERVER_LIMIT = 200
 export default function Audit() {
   const admin = useAdmin()
   const { orgId } = admin
-  const isChair = !!admin.me?.member.roles.includes('chair')
-  const log = useAsync<AuditPage>(() => loadAudit(orgId), [orgId], !!orgId && isChair)
+  const chair = isChair(admin.me?.member.roles)
+  const log = useAsync<AuditPage>(() => loadAudit(orgId), [orgId], !!orgId && chair)
 
   usePullDownRefresh(() => {
-    if (!isChair) return void Taro.stopPullDownRefresh()
+    if (!chair) return void Taro.stopPullDownRefresh()
     void log.reload().finally(() => Taro.stopPullDownRefresh())
   })
   useReloadOnShow(() => {
-    if (isChair) void log.reload()
+    if (chair) void log.reload()
   })
 
   if (!admin.me || admin.error) {
@@ -36,7 +37,7 @@ export default function Audit() {
       </Page>
     )
   }
-  if (!isChair) {
+  if (!chair) {
     return (
       <Page testId="page-audit">
         <EmptyState title="只有工会主席可以查看" hint="操作记录里是委员们在“管理”中做过的每一项修改，由工会主席查看。" />

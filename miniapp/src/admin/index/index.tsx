@@ -3,13 +3,11 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import Page from '../../components/Page'
 import LoadingOverlay from '../../components/LoadingOverlay'
-import { api } from '../../api'
-import { errorMessage } from '../../api/client'
+import { isChair } from '../../lib/roles'
 import { ROUTES } from '../../lib/routes'
 import AdminGate from '../shared/NoAccess'
 import { useAdmin } from '../shared/admin'
-import { downloadXlsx } from '../shared/files'
-import { todayStamp } from '../shared/roster'
+import { exportRosterXlsx } from '../shared/roster'
 import '../shared/admin.css'
 
 export default function AdminHome() {
@@ -26,14 +24,8 @@ export default function AdminHome() {
 
   const exportRoster = async () => {
     setExporting(true)
-    try {
-      await downloadXlsx(api.rosterXlsxPath(orgId), `花名册-${me.member.orgName}-${todayStamp()}.xlsx`)
-      void Taro.showToast({ title: '花名册已导出', icon: 'success' })
-    } catch (e) {
-      void Taro.showModal({ title: '导出失败', content: errorMessage(e), showCancel: false, confirmText: '知道了' })
-    } finally {
-      setExporting(false)
-    }
+    await exportRosterXlsx(orgId, me.member.orgName)
+    setExporting(false)
   }
 
   const rows = [
@@ -41,7 +33,7 @@ export default function AdminHome() {
     { key: 'import', title: '导入花名册', sub: '从 Excel 文件批量新增或更新会员', onTap: () => void Taro.navigateTo({ url: ROUTES.importRoster }) },
     { key: 'export', title: '导出花名册', sub: '下载全部会员的 Excel 表格', onTap: () => void exportRoster() },
     { key: 'invites', title: '微信绑定邀请码', sub: '为还没绑定微信的成员生成邀请码', onTap: () => void Taro.navigateTo({ url: ROUTES.invites }) },
-    ...(me.member.roles.includes('chair')
+    ...(isChair(me.member.roles)
       ? [{ key: 'audit', title: '操作记录', sub: '谁在什么时候做了哪些修改', onTap: () => void Taro.navigateTo({ url: ROUTES.audit }) }]
       : []),
   ]

@@ -1,11 +1,12 @@
 import Taro, { useRouter } from '@tarojs/taro'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useEffect, useMemo, useState } from 'react'
 import Page from '../../components/Page'
-import BigButton from '../../components/BigButton'
 import BigSwitch from '../../components/BigSwitch'
 import RoleTags from '../../components/RoleTags'
-import LoadingOverlay from '../../components/LoadingOverlay'
+import Field from '../../components/Field'
+import FormFooter from '../../components/FormFooter'
+import TextField from '../../components/TextField'
 import { useConfirm } from '../../components/Confirm'
 import { AsyncView, EmptyState } from '../../components/StateViews'
 import { api } from '../../api'
@@ -157,20 +158,9 @@ function MemberForm({ list, member }: { list: MemberList; member: Member }) {
       </View>
 
       <View className="card">
-        <View className="field">
-          <Text className="field__label">姓名</Text>
-          <Input
-            className={`field__input${errors.name ? ' field__input--error' : ''}`}
-            value={form.name}
-            maxlength={32}
-            onInput={(e) => set('name', e.detail.value)}
-            data-testid="member-name-input"
-          />
-          {errors.name && <Text className="field__error">{errors.name}</Text>}
-        </View>
+        <TextField label="姓名" required value={form.name} maxLength={32} error={errors.name} onChange={(v) => set('name', v)} testId="member-name-input" />
 
-        <View className="field">
-          <Text className="field__label">工会小组</Text>
+        <Field label="工会小组">
           <View className="chips">
             {list.groups.map((g) => (
               <View
@@ -183,22 +173,18 @@ function MemberForm({ list, member }: { list: MemberList; member: Member }) {
               </View>
             ))}
           </View>
-        </View>
+        </Field>
 
-        <View className="field">
-          <Text className="field__label">手机号（只有工会委员能看到）</Text>
-          <Input
-            className={`field__input${errors.phone ? ' field__input--error' : ''}`}
-            type="number"
-            value={form.phone}
-            maxlength={11}
-            placeholder="可以不填"
-            placeholderClass="search__placeholder"
-            onInput={(e) => set('phone', e.detail.value)}
-            data-testid="member-phone-input"
-          />
-          {errors.phone && <Text className="field__error">{errors.phone}</Text>}
-        </View>
+        <TextField
+          label="手机号（只有工会委员能看到）"
+          type="number"
+          value={form.phone}
+          maxLength={11}
+          placeholder="可以不填"
+          error={errors.phone}
+          onChange={(v) => set('phone', v)}
+          testId="member-phone-input"
+        />
 
         <View className="field field-row">
           <Text className="field__label">退休教职工</Text>
@@ -210,48 +196,31 @@ function MemberForm({ list, member }: { list: MemberList; member: Member }) {
           <BigSwitch checked={form.isDelegate} onChange={(v) => set('isDelegate', v)} testId="member-delegate-switch" label="教代会代表" />
         </View>
         {form.isDelegate && (
-          <View className="field member__term">
-            <Text className="field__label">代表届次</Text>
-            <Input
-              className={`field__input${errors.delegateTerm ? ' field__input--error' : ''}`}
-              value={form.delegateTerm}
-              maxlength={16}
-              placeholder="例如 第九届"
-              placeholderClass="search__placeholder"
-              onInput={(e) => set('delegateTerm', e.detail.value)}
-              data-testid="member-term-input"
-            />
-            {errors.delegateTerm && <Text className="field__error">{errors.delegateTerm}</Text>}
-          </View>
+          <TextField
+            label="代表届次"
+            value={form.delegateTerm}
+            maxLength={16}
+            placeholder="例如 第九届"
+            error={errors.delegateTerm}
+            onChange={(v) => set('delegateTerm', v)}
+            testId="member-term-input"
+          />
         )}
       </View>
 
-      {err && (
-        <View className="form-error" data-testid="member-error">
-          {err}
-        </View>
-      )}
-
-      <View className="actions">
-        <BigButton onClick={() => void save()} disabled={!!busy || !dirty} testId="member-save">
-          {dirty ? '保存修改' : '没有修改'}
-        </BigButton>
-      </View>
-      {member.active && (
-        <View className="actions">
-          <BigButton type="default" onClick={() => void makeInvite()} disabled={!!busy} testId="member-invite">
-            生成微信绑定邀请码
-          </BigButton>
-        </View>
-      )}
-      {member.active && (
-        <View className="actions">
-          <BigButton type="danger" onClick={() => void deactivate()} disabled={!!busy} testId="member-deactivate">
-            停用这位会员
-          </BigButton>
-        </View>
-      )}
-      <LoadingOverlay visible={!!busy} text={busy ?? ''} />
+      <FormFooter
+        error={err}
+        busy={busy}
+        primary={{ text: dirty ? '保存修改' : '没有修改', onClick: () => void save(), disabled: !dirty, testId: 'member-save' }}
+        secondary={
+          member.active
+            ? [
+                { text: '生成微信绑定邀请码', onClick: () => void makeInvite(), testId: 'member-invite' },
+                { text: '停用这位会员', onClick: () => void deactivate(), testId: 'member-deactivate', danger: true },
+              ]
+            : []
+        }
+      />
       {dialog}
       <InviteDialog invite={invite} onClose={() => setInvite(null)} />
     </>

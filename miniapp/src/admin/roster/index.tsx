@@ -6,15 +6,12 @@ import BigButton from '../../components/BigButton'
 import RoleTags from '../../components/RoleTags'
 import LoadingOverlay from '../../components/LoadingOverlay'
 import { AsyncView, EmptyState } from '../../components/StateViews'
-import { api } from '../../api'
 import type { Member, MemberList } from '../../api/types'
-import { errorMessage } from '../../api/client'
 import { ROUTES } from '../../lib/routes'
 import { useAsync } from '../../lib/useAsync'
 import AdminGate from '../shared/NoAccess'
 import { useAdmin } from '../shared/admin'
-import { downloadXlsx } from '../shared/files'
-import { groupName, isRosterDirty, loadRoster, sortMembers, todayStamp } from '../shared/roster'
+import { groupName, isRosterDirty, loadRoster, sortMembers, exportRosterXlsx } from '../shared/roster'
 import '../shared/admin.css'
 import SearchBox from '../../components/SearchBox'
 
@@ -56,14 +53,8 @@ export default function Roster() {
 
   const exportRoster = async () => {
     setExporting(true)
-    try {
-      await downloadXlsx(api.rosterXlsxPath(orgId), `花名册-${admin.me?.member.orgName ?? ''}-${todayStamp()}.xlsx`)
-      void Taro.showToast({ title: '花名册已导出', icon: 'success' })
-    } catch (e) {
-      void Taro.showModal({ title: '导出失败', content: errorMessage(e), showCancel: false, confirmText: '知道了' })
-    } finally {
-      setExporting(false)
-    }
+    await exportRosterXlsx(orgId, admin.me?.member.orgName ?? '')
+    setExporting(false)
   }
 
   const summary = (d: MemberList) => {

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { ChangeEvent } from 'react'
 import { errorMessage } from '../../api/client'
-import { readFileBase64, type PickedFile } from './files.h5'
+import { readFileBase64, type PickedFile } from '../../lib/files.h5'
 
 interface Props {
   label: string

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import BigButton from '../../components/BigButton'
 import { errorMessage } from '../../api/client'
-import { pickXlsx, type PickedFile } from './files'
+import { pickXlsx, type PickedFile } from '../../lib/files'
 
 interface Props {
   label: string

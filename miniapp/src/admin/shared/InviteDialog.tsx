@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
-import { Dialog } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import BigButton from '../../components/BigButton'
+import Modal from '../../components/Modal'
 import InviteCode from './InviteCode'
 import { fmtExpiry, inviteMessage, type IssuedInvite } from './invites'
 import './admin.css'
@@ -19,21 +19,19 @@ export default function InviteDialog({ invite, onClose }: { invite: IssuedInvite
     }
   }
   return (
-    <Dialog
-      className="confirm-dialog invite-dialog"
+    <Modal
+      className="invite-dialog"
       visible={!!invite}
       title={invite ? `${invite.name}的邀请码` : ''}
-      closeOnOverlayClick={false}
-      onClose={onClose}
       footer={
-        <View className="confirm-dialog__footer">
-          <BigButton type="default" onClick={() => void copy()} testId="invite-copy" className="confirm-dialog__btn">
+        <>
+          <BigButton type="default" onClick={() => void copy()} testId="invite-copy">
             复制
           </BigButton>
-          <BigButton onClick={onClose} testId="invite-dialog-close" className="confirm-dialog__btn">
+          <BigButton onClick={onClose} testId="invite-dialog-close">
             知道了
           </BigButton>
-        </View>
+        </>
       }
     >
       {invite && (
@@ -47,6 +45,6 @@ export default function InviteDialog({ invite, onClose }: { invite: IssuedInvite
           </Text>
         </View>
       )}
-    </Dialog>
+    </Modal>
   )
 }

@@ -1,4 +1,5 @@
 import { api } from '../../api'
+import { exportXlsx } from '../../lib/exportXlsx'
 import type { Group, Member, MemberList } from '../../api/types'
 
 /** The roster last loaded, so the edit page opens at once; `dirty` asks the list to reload. */
@@ -55,3 +56,7 @@ export function todayStamp(d = new Date()): string {
   const p = (n: number) => String(n).padStart(2, '0')
   return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}`
 }
+
+/** 导出花名册: every member of the school as an .xlsx named after the school and the day. */
+export const exportRosterXlsx = (orgId: string, orgName: string) =>
+  exportXlsx(api.rosterXlsxPath(orgId), `花名册-${orgName}-${todayStamp()}.xlsx`, '花名册已导出')

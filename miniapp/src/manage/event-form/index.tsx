@@ -1,10 +1,12 @@
 import Taro, { useRouter } from '@tarojs/taro'
-import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
-import { useEffect, useState, type ReactNode } from 'react'
+import { Picker, Text, View } from '@tarojs/components'
+import { useEffect, useState } from 'react'
 import Page from '../../components/Page'
 import BigButton from '../../components/BigButton'
 import Stepper from '../../components/Stepper'
-import LoadingOverlay from '../../components/LoadingOverlay'
+import Field from '../../components/Field'
+import FormFooter from '../../components/FormFooter'
+import TextField, { TextBox } from '../../components/TextField'
 import { useConfirm } from '../../components/Confirm'
 import { AsyncView } from '../../components/StateViews'
 import { api } from '../../api'
@@ -122,29 +124,27 @@ function Form({ orgId, existing }: { orgId: string; existing?: EventView }) {
   return (
     <>
       <View className="card">
-        <Field label="活动名称" error={errors.title}>
-          <Input
-            className={`field__input mg__input${errors.title ? ' field__input--error' : ''}`}
-            value={f.title}
-            maxlength={60}
-            placeholder="例如：春游、体检、趣味运动会"
-            placeholderClass="search__placeholder"
-            onInput={(e) => set('title', e.detail.value, 'title')}
-            data-testid="form-title"
-          />
-        </Field>
-        <Field label="地点" error={errors.place}>
-          <Input
-            className={`field__input mg__input${errors.place ? ' field__input--error' : ''}`}
-            value={f.place}
-            maxlength={100}
-            placeholder="例如：学校东门集合"
-            placeholderClass="search__placeholder"
-            onInput={(e) => set('place', e.detail.value, 'place')}
-            data-testid="form-place"
-          />
-        </Field>
-        <Field label="活动时间" error={errors.start}>
+        <TextField
+          label="活动名称"
+          required
+          value={f.title}
+          maxLength={60}
+          placeholder="例如：春游、体检、趣味运动会"
+          error={errors.title}
+          onChange={(v) => set('title', v, 'title')}
+          testId="form-title"
+        />
+        <TextField
+          label="地点"
+          required
+          value={f.place}
+          maxLength={100}
+          placeholder="例如：学校东门集合"
+          error={errors.place}
+          onChange={(v) => set('place', v, 'place')}
+          testId="form-place"
+        />
+        <Field label="活动时间" required error={errors.start}>
           <DateTime
             date={f.startDate}
             time={f.startTime}
@@ -155,7 +155,7 @@ function Form({ orgId, existing }: { orgId: string; existing?: EventView }) {
             onTime={(v) => set('startTime', v, 'start')}
           />
         </Field>
-        <Field label="报名截止" error={errors.close}>
+        <Field label="报名截止" required hint="到了这个时间就不能再报名了" error={errors.close}>
           <DateTime
             date={f.closeDate}
             time={f.closeTime}
@@ -165,27 +165,25 @@ function Form({ orgId, existing }: { orgId: string; existing?: EventView }) {
             onDate={(v) => set('closeDate', v, 'close')}
             onTime={(v) => set('closeTime', v, 'close')}
           />
-          <Text className="hint mg__hint">到了这个时间就不能再报名了</Text>
         </Field>
-        <Field label="名额（人）" error={errors.capacity}>
-          <Input
-            className={`field__input mg__input mg__input--short${errors.capacity ? ' field__input--error' : ''}`}
-            type="number"
-            value={f.capacity}
-            maxlength={6}
-            placeholder="例如 45"
-            placeholderClass="search__placeholder"
-            onInput={(e) => set('capacity', e.detail.value.replace(/\D/g, ''), 'capacity')}
-            data-testid="form-capacity"
-          />
-          <Text className="hint mg__hint">比如大巴的座位数。带的家属也各占一个名额；报满后再报名的人排候补。</Text>
-        </Field>
-        <Field label="每人最多带家属">
+        <TextField
+          label="名额（人）"
+          required
+          type="number"
+          short
+          value={f.capacity}
+          maxLength={6}
+          placeholder="例如 45"
+          hint="比如大巴的座位数。带的家属也各占一个名额；报满后再报名的人排候补。"
+          error={errors.capacity}
+          onChange={(v) => set('capacity', v.replace(/\D/g, ''), 'capacity')}
+          testId="form-capacity"
+        />
+        <Field label="每人最多带家属" hint={editing ? '已有人带了家属时，不能改得比他们带的少。' : undefined}>
           <View className="mg__family">
             <Stepper value={f.maxFamily} max={MAX_FAMILY} onChange={(v) => set('maxFamily', v)} testId="form-family" unit="位" />
             <Text className="hint mg__family-hint">{f.maxFamily ? '' : '0 = 不能带家属'}</Text>
           </View>
-          {editing && <Text className="hint mg__hint">已有人带了家属时，不能改得比他们带的少。</Text>}
         </Field>
       </View>
 
@@ -220,24 +218,24 @@ function Form({ orgId, existing }: { orgId: string; existing?: EventView }) {
                   </Text>
                 )}
               </View>
-              <Input
-                className={`field__input mg__input${errors[`option${i}`] ? ' field__input--error' : ''}`}
-                value={o.label}
-                maxlength={32}
-                placeholder="名称，例如：乘车点"
-                placeholderClass="search__placeholder"
-                onInput={(e) => setOption(i, 'label', e.detail.value)}
-                data-testid={`form-option-label-${i}`}
-              />
-              <Input
-                className={`field__input mg__input mg__input--gap${errors[`option${i}`] ? ' field__input--error' : ''}`}
-                value={o.choices}
-                placeholder="可选：东门，西门（用逗号隔开）"
-                placeholderClass="search__placeholder"
-                onInput={(e) => setOption(i, 'choices', e.detail.value)}
-                data-testid={`form-option-choices-${i}`}
-              />
-              {errors[`option${i}`] && <Text className="field__error">{errors[`option${i}`]}</Text>}
+              <Field error={errors[`option${i}`]}>
+                <TextBox
+                  value={o.label}
+                  maxLength={32}
+                  placeholder="名称，例如：乘车点"
+                  invalid={!!errors[`option${i}`]}
+                  onChange={(v) => setOption(i, 'label', v)}
+                  testId={`form-option-label-${i}`}
+                />
+                <View className="mg__gap" />
+                <TextBox
+                  value={o.choices}
+                  placeholder="可选：东门，西门（用逗号隔开）"
+                  invalid={!!errors[`option${i}`]}
+                  onChange={(v) => setOption(i, 'choices', v)}
+                  testId={`form-option-choices-${i}`}
+                />
+              </Field>
             </View>
           )
         })}
@@ -256,54 +254,35 @@ function Form({ orgId, existing }: { orgId: string; existing?: EventView }) {
 
       <Text className="section-title">其他（可不填）</Text>
       <View className="card">
-        <Field label="费用说明" error={errors.costNote}>
-          <Input
-            className={`field__input mg__input${errors.costNote ? ' field__input--error' : ''}`}
-            value={f.costNote}
-            maxlength={200}
-            placeholder="例如：工会承担，个人不用交钱"
-            placeholderClass="search__placeholder"
-            onInput={(e) => set('costNote', e.detail.value, 'costNote')}
-            data-testid="form-cost"
-          />
-        </Field>
-        <Field label="活动介绍" error={errors.description}>
-          <Textarea
-            className={`mg__textarea${errors.description ? ' field__input--error' : ''}`}
-            value={f.description}
-            maxlength={2000}
-            placeholder="集合时间、带什么东西、注意事项……"
-            placeholderClass="search__placeholder"
-            onInput={(e) => set('description', e.detail.value, 'description')}
-            data-testid="form-description"
-          />
-        </Field>
+        <TextField
+          label="费用说明"
+          value={f.costNote}
+          maxLength={200}
+          placeholder="例如：工会承担，个人不用交钱"
+          error={errors.costNote}
+          onChange={(v) => set('costNote', v, 'costNote')}
+          testId="form-cost"
+        />
+        <TextField
+          label="活动介绍"
+          multiline
+          value={f.description}
+          maxLength={2000}
+          placeholder="集合时间、带什么东西、注意事项……"
+          error={errors.description}
+          onChange={(v) => set('description', v, 'description')}
+          testId="form-description"
+        />
       </View>
 
-      {err && (
-        <View className="form-error" data-testid="form-error">
-          {err}
-        </View>
-      )}
-      <View className="actions">
-        <BigButton onClick={() => void submit()} disabled={!!busy} testId="form-submit" className="big-button--hero">
-          {editing ? '保存修改' : '发布活动'}
-        </BigButton>
-      </View>
-      {!editing && <Text className="hint mg__bottom-hint">发布后全校会员都能在“活动”里看到并报名。</Text>}
-      <LoadingOverlay visible={!!busy} text={busy ?? ''} />
+      <FormFooter
+        error={err}
+        busy={busy}
+        primary={{ text: editing ? '保存修改' : '发布活动', onClick: () => void submit(), testId: 'form-submit' }}
+        note={editing ? undefined : '发布后全校会员都能在“活动”里看到并报名。'}
+      />
       {dialog}
     </>
-  )
-}
-
-function Field({ label, error, children }: { label: string; error?: string; children: ReactNode }) {
-  return (
-    <View className="field">
-      <Text className="field__label">{label}</Text>
-      {children}
-      {error && <Text className="field__error">{error}</Text>}
-    </View>
   )
 }
 

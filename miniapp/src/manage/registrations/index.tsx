@@ -8,9 +8,8 @@ import StatusTag from '../../components/StatusTag'
 import LoadingOverlay from '../../components/LoadingOverlay'
 import { AsyncView, EmptyState } from '../../components/StateViews'
 import { api } from '../../api'
-import { errorMessage } from '../../api/client'
 import type { EventList, EventView, RegistrationEntry, RegistrationList } from '../../api/types'
-import { downloadXlsx } from '../../admin/shared/files'
+import { exportEventRoster } from '../../lib/exportXlsx'
 import { choicesText, fmtDateTime, fmtTime, splitEvents } from '../../lib/events'
 import { ROUTES } from '../../lib/routes'
 import { useAsync } from '../../lib/useAsync'
@@ -37,7 +36,7 @@ export default function Registrations() {
   const params = useRouter().params
   const eventId = decodeURIComponent(params.id ?? '')
   const access = useEventAccess()
-  const allowed = access.committee || access.leader
+  const allowed = access.seesSignups
 
   if (!access.me || !allowed) {
     return (
@@ -97,14 +96,8 @@ function Report({ eventId, committee }: { eventId: string; committee: boolean })
 
   const exportRoster = async (e: EventView) => {
     setExporting(true)
-    try {
-      await downloadXlsx(api.eventRosterXlsxPath(e.eventId), `${e.title}-名单.xlsx`)
-      void Taro.showToast({ title: '名单已导出', icon: 'success' })
-    } catch (x) {
-      void Taro.showModal({ title: '导出失败', content: errorMessage(x), showCancel: false, confirmText: '知道了' })
-    } finally {
-      setExporting(false)
-    }
+    await exportEventRoster(e)
+    setExporting(false)
   }
 
   return (

@@ -60,8 +60,8 @@ export default function Consent() {
       <View className="actions">
         {consent.required ? (
           <>
-            <BigButton onClick={() => void agree()} loading={busy} testId="consent-agree">
-              同意并继续
+            <BigButton onClick={() => void agree()} disabled={busy} testId="consent-agree">
+              {busy ? '请稍候…' : '同意并继续'}
             </BigButton>
             <View className="consent__gap" />
             <BigButton type="default" onClick={() => void decline()} testId="consent-decline">

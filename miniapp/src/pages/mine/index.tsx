@@ -8,7 +8,7 @@ import { useConfirm } from '../../components/Confirm'
 import { ErrorState, LoadingState } from '../../components/StateViews'
 import { logout, useMe } from '../../lib/session'
 import { setLargeText, useLargeText } from '../../lib/prefs'
-import { canManage, isDistrictAdmin } from '../../lib/roles'
+import { canManage, canSeeSignups, isDistrictAdmin } from '../../lib/roles'
 import { ROUTES } from '../../lib/routes'
 import { refreshUnread, useUnread } from '../../lib/messages'
 import './index.css'
@@ -63,9 +63,12 @@ export default function Mine() {
           badge={unread}
         />
         <EntryRow title="我的签到码" sub="活动当天给工会委员扫一扫" testId="mine-checkin-code" url={ROUTES.checkinCode} />
-        {m.roles.includes('groupLeader') && (
-          <EntryRow title="本组报名" sub="看本组谁报了名、谁还没报" testId="mine-group-signups" url={ROUTES.registrations()} />
-        )}
+        {canSeeSignups(m.roles) &&
+          (canManage(m.roles) ? (
+            <EntryRow title="报名名单" sub="各活动谁报了名、各小组人数" testId="mine-group-signups" url={ROUTES.registrations()} />
+          ) : (
+            <EntryRow title="本组报名" sub="看本组谁报了名、谁还没报" testId="mine-group-signups" url={ROUTES.registrations()} />
+          ))}
       </View>
 
       <View className="card">

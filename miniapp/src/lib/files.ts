@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { ApiError, NETWORK_ERROR_MESSAGE, apiUrl, authHeader, goToLogin, toApiError } from '../../api/client'
+import { ApiError, NETWORK_ERROR_MESSAGE, apiUrl, authHeader, goToLogin, toApiError } from '../api/client'
 
 export interface PickedFile {
   name: string

@@ -1,4 +1,4 @@
-import { ApiError, NETWORK_ERROR_MESSAGE, apiUrl, authHeader, goToLogin, toApiError } from '../../api/client'
+import { ApiError, NETWORK_ERROR_MESSAGE, apiUrl, authHeader, goToLogin, toApiError } from '../api/client'
 
 export interface PickedFile {
   name: string

@@ -13,10 +13,10 @@ import { AsyncView, EmptyState, ErrorState, LoadingState } from '../../component
 import { api } from '../../api'
 import { ApiError, errorMessage } from '../../api/client'
 import type { EventView, MeResult } from '../../api/types'
-import { downloadXlsx } from '../../admin/shared/files'
+import { exportEventRoster } from '../../lib/exportXlsx'
 import { saveCachedRoster } from '../../lib/checkinQueue'
-import { choicesText, fmtDateTime, seatsText, stateText, wouldWait } from '../../lib/events'
-import { canManage } from '../../lib/roles'
+import { choicesText, fmtDateTime, seatsText, stateText, waitNote } from '../../lib/events'
+import { canManage, canSeeSignups } from '../../lib/roles'
 import { ROUTES } from '../../lib/routes'
 import { useMe } from '../../lib/session'
 import { usePageShare } from '../../lib/share'
@@ -67,9 +67,10 @@ function EventBody({ e, me, reload }: { e: EventView; me: MeResult; reload: () =
   const [dialog, confirm] = useConfirm()
   const roles = me.member.roles
   const committee = canManage(roles)
-  const leader = roles.includes('groupLeader')
   const state = stateText(e.state)
   const seats = seatsText(e)
+  // with the family chosen now: the button and the note change as the member counts
+  const wait = waitNote(e, family)
   const my = e.me
   const canCancelMine = !!my && !my.checkedIn && (e.state === 'open' || e.state === 'closed')
   const [editing, setEditing] = useState(false)
@@ -192,14 +193,8 @@ function EventBody({ e, me, reload }: { e: EventView; me: MeResult; reload: () =
 
   const exportRoster = async () => {
     setBusy('正在导出名单…')
-    try {
-      await downloadXlsx(api.eventRosterXlsxPath(e.eventId), `${e.title}-名单.xlsx`)
-      void Taro.showToast({ title: '名单已导出', icon: 'success' })
-    } catch (x) {
-      void Taro.showModal({ title: '导出失败', content: errorMessage(x), showCancel: false, confirmText: '知道了' })
-    } finally {
-      setBusy(null)
-    }
+    await exportEventRoster(e)
+    setBusy(null)
   }
 
   const go = (url: string) => void Taro.navigateTo({ url })
@@ -267,9 +262,9 @@ function EventBody({ e, me, reload }: { e: EventView; me: MeResult; reload: () =
               </View>
             </View>
           )}
-          {!editing && wouldWait(e) && (
+          {!editing && wait && (
             <View className="ev__wait-note" data-testid="signup-wait-note">
-              名额已满。现在报名会排进候补，有人取消时按先后顺序递补，递补成功会通知您。
+              {wait}
             </View>
           )}
           <View className="ev__signup">
@@ -285,7 +280,7 @@ function EventBody({ e, me, reload }: { e: EventView; me: MeResult; reload: () =
               </>
             ) : (
               <BigButton onClick={() => void signUp()} disabled={!!busy} testId="signup" className="big-button--hero">
-                {wouldWait(e) ? '报名（排候补）' : '报名'}
+                {wait ? '报名（排候补）' : '报名'}
               </BigButton>
             )}
           </View>
@@ -318,7 +313,7 @@ function EventBody({ e, me, reload }: { e: EventView; me: MeResult; reload: () =
         </View>
       )}
 
-      {(committee || leader) && (
+      {canSeeSignups(roles) && (
         <>
           <Text className="section-title">{committee ? '管理（工会委员）' : '小组长'}</Text>
           <View className="list">

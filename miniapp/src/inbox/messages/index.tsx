@@ -7,7 +7,7 @@ import { api } from '../../api'
 import type { Message, MessageList } from '../../api/types'
 import { fmtDateTime, prettyTimes } from '../../lib/events'
 import { clearUnread } from '../../lib/messages'
-import { TAB_ROUTES } from '../../lib/routes'
+import { TAB_ROUTES, currentLink } from '../../lib/routes'
 import { useAsync } from '../../lib/useAsync'
 import './index.css'
 
@@ -52,7 +52,9 @@ export default function Messages() {
   )
 }
 
-function open(link: string) {
+/** Opens a message's link; one written before a page moved opens the page at its new place. */
+function open(stored: string) {
+  const link = currentLink(stored)
   const path = link.split('?')[0]!
   if (TAB_ROUTES.includes(path)) void Taro.switchTab({ url: path })
   else void Taro.navigateTo({ url: link })
