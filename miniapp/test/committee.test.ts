@@ -42,11 +42,11 @@ describe('操作记录 lines', () => {
   })
 
   it('says 今天 / 昨天, else the date', () => {
-    const now = new Date(2025, 10, 25, 20, 0)
-    expect(fmtAuditTime(new Date(2025, 10, 25, 14, 3).toISOString(), now)).toBe('今天 14:03')
-    expect(fmtAuditTime(new Date(2025, 10, 24, 9, 5).toISOString(), now)).toBe('昨天 09:05')
-    expect(fmtAuditTime(new Date(2025, 10, 2, 14, 3).toISOString(), now)).toBe('11月2日 14:03')
-    expect(fmtAuditTime(new Date(2024, 10, 25, 14, 3).toISOString(), now)).toBe('2024年11月25日 14:03')
+    const now = new Date('2025-11-25T20:00:00+08:00')
+    expect(fmtAuditTime(new Date('2025-11-25T14:03:00+08:00').toISOString(), now)).toBe('今天 14:03')
+    expect(fmtAuditTime(new Date('2025-11-24T09:05:00+08:00').toISOString(), now)).toBe('昨天 09:05')
+    expect(fmtAuditTime(new Date('2025-11-02T14:03:00+08:00').toISOString(), now)).toBe('11月2日 14:03')
+    expect(fmtAuditTime(new Date('2024-11-25T14:03:00+08:00').toISOString(), now)).toBe('2024年11月25日 14:03')
   })
 })
 
@@ -62,8 +62,8 @@ describe('邀请码', () => {
   })
 
   it('writes the expiry and the message to send in Chinese', () => {
-    const now = new Date(2025, 10, 25)
-    const expiresAt = new Date(2025, 11, 9, 14, 3).toISOString()
+    const now = new Date('2025-11-25T00:00:00+08:00')
+    const expiresAt = new Date('2025-12-09T14:03:00+08:00').toISOString()
     expect(fmtExpiry(expiresAt, now)).toBe('12月9日 14:03')
     expect(inviteMessage({ name: '张伟', code: 'ABCD2345', expiresAt }, now)).toContain('ABCD2345（12月9日 14:03前有效')
   })

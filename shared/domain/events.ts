@@ -1,3 +1,4 @@
+import { WEEKDAYS, chinaDateTime, chinaParts } from './chinaTime';
 /** Pure rules of event sign-up: seats, who gets one, in what order. */
 
 export interface SeatCounters {
@@ -39,9 +40,8 @@ export function eventPhase(e: { cancelled: boolean; signupClosesAt: string; star
 
 /** A time as people here read it, whatever offset it was written with: 4月12日 周六 08:00. */
 export function chinaTime(iso: string): string {
-  const parts = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit', hour12: false }).formatToParts(new Date(iso));
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return `${get('month')}月${get('day')}日 ${get('weekday')} ${get('hour')}:${get('minute')}`;
+  const p = chinaParts(iso);
+  return `${p.month}月${p.day}日 ${WEEKDAYS[p.weekday]} ${chinaDateTime(iso).time}`;
 }
 
 /** A check-in may be recorded from the day before the event starts until now (a few minutes of clock skew allowed). */

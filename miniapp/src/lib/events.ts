@@ -3,25 +3,23 @@
  * date and time pickers. No Taro here, so they are unit-tested as they are.
  */
 import { canConfirm, seatsFor } from '@shared/domain/events'
+import { WEEKDAYS, chinaDateTime, chinaInstant, chinaIso, chinaParts } from '@shared/domain/chinaTime'
 import type { EventOption, EventSummary, MyRegistration } from '../api/types'
 
-const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
-
-const pad = (n: number) => String(n).padStart(2, '0')
+/** Every time the app shows or asks for is China time, whatever the phone's time zone (shared/domain/chinaTime). */
 
 /** `4月12日 周六` (with the year in front when it is not this year). */
 export function fmtDate(iso: string, now: Date = new Date()): string {
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return ''
-  const year = d.getFullYear() !== now.getFullYear() ? `${d.getFullYear()}年` : ''
-  return `${year}${d.getMonth() + 1}月${d.getDate()}日 ${WEEKDAYS[d.getDay()]}`
+  if (Number.isNaN(new Date(iso).getTime())) return ''
+  const d = chinaParts(iso)
+  const year = d.year !== chinaParts(now).year ? `${d.year}年` : ''
+  return `${year}${d.month}月${d.day}日 ${WEEKDAYS[d.weekday]}`
 }
 
 /** `08:00` */
 export function fmtTime(iso: string): string {
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return ''
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}`
+  if (Number.isNaN(new Date(iso).getTime())) return ''
+  return chinaDateTime(iso).time
 }
 
 /** `4月12日 周六 08:00` */
@@ -101,30 +99,23 @@ export function stateText(state: EventSummary['state']): { text: string; tone: T
 
 // ------------------------------------------------------------------ pickers
 
-/** `YYYY-MM-DD` and `HH:mm` of an instant, in the phone's time zone (what Picker mode=date/time use). */
+/** `YYYY-MM-DD` and `HH:mm` of an instant in China time (what Picker mode=date/time show and give back). */
 export function splitLocal(d: Date): { date: string; time: string } {
-  return {
-    date: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`,
-    time: `${pad(d.getHours())}:${pad(d.getMinutes())}`,
-  }
+  return chinaDateTime(d)
 }
 
-/** The Date of a picked `YYYY-MM-DD` + `HH:mm` in the phone's time zone, or null when malformed. */
+/** The instant of a picked `YYYY-MM-DD` + `HH:mm`, read as China time, or null when malformed. */
 export function localDate(date: string, time: string): Date | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
   const t = /^(\d{2}):(\d{2})$/.exec(time)
   if (!m || !t) return null
-  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(t[1]), Number(t[2]), 0, 0)
+  const d = new Date(chinaInstant(Number(m[1]), Number(m[2]), Number(m[3]), Number(t[1]), Number(t[2])))
   return Number.isNaN(d.getTime()) ? null : d
 }
 
-/** ISO 8601 with the phone's offset, e.g. 2027-04-12T08:00:00+08:00 (what the API asks for). */
+/** ISO 8601 in China time, e.g. 2027-04-12T08:00:00+08:00 (what the API asks for). */
 export function isoWithOffset(d: Date): string {
-  const off = -d.getTimezoneOffset()
-  const sign = off >= 0 ? '+' : '-'
-  const abs = Math.abs(off)
-  const { date, time } = splitLocal(d)
-  return `${date}T${time}:${pad(d.getSeconds())}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+  return chinaIso(d)
 }
 
 /** `4月12日 周六` of a picked `YYYY-MM-DD`. */
@@ -160,7 +151,7 @@ export function parseMemberCode(text: string): string | null {
  */
 export function prettyTimes(text: string, now: Date = new Date()): string {
   return text.replace(/(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})/g, (whole, y, mo, d, h, mi) => {
-    const at = new Date(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi))
+    const at = new Date(chinaInstant(Number(y), Number(mo), Number(d), Number(h), Number(mi)))
     return Number.isNaN(at.getTime()) ? whole : `${fmtDate(at.toISOString(), now)} ${h}:${mi}`
   })
 }

@@ -1,4 +1,5 @@
 import type { AuditEntry as SharedAuditEntry } from '@shared/schemas/member'
+import { chinaDateTime, chinaParts, sameChinaDay } from '@shared/domain/chinaTime'
 
 /** 操作记录: turns an audit entry (a route key with facts) into plain Chinese. No Taro here. */
 export type AuditEntry = SharedAuditEntry
@@ -79,17 +80,14 @@ export function describeAudit(e: AuditEntry, names: AuditNames = {}): AuditLine 
   return describe(e, e.detail ?? {}, names)
 }
 
-const pad = (n: number) => String(n).padStart(2, '0')
-const sameDay = (a: Date, b: Date) => a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate()
-
-/** `今天 14:03`, `昨天 09:15`, `11月25日 14:03`, `2024年11月25日 14:03` (device time). */
+/** `今天 14:03`, `昨天 09:15`, `11月25日 14:03`, `2024年11月25日 14:03` (China time). */
 export function fmtAuditTime(iso: string, now: Date = new Date()): string {
   const d = new Date(iso)
   if (Number.isNaN(d.getTime())) return iso
-  const time = `${pad(d.getHours())}:${pad(d.getMinutes())}`
-  const yesterday = new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1)
-  if (sameDay(d, now)) return `今天 ${time}`
-  if (sameDay(d, yesterday)) return `昨天 ${time}`
-  const year = d.getFullYear() !== now.getFullYear() ? `${d.getFullYear()}年` : ''
-  return `${year}${d.getMonth() + 1}月${d.getDate()}日 ${time}`
+  const { time } = chinaDateTime(d)
+  if (sameChinaDay(d, now)) return `今天 ${time}`
+  if (sameChinaDay(d, now.getTime() - 86400_000)) return `昨天 ${time}`
+  const [p, today] = [chinaParts(d), chinaParts(now)]
+  const year = p.year !== today.year ? `${p.year}年` : ''
+  return `${year}${p.month}月${p.day}日 ${time}`
 }

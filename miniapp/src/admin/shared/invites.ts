@@ -1,5 +1,6 @@
 import type { IssueInvitesResult } from '@shared/schemas/member'
 import { request } from '../../api/client'
+import { chinaDateTime, chinaParts } from '@shared/domain/chinaTime'
 
 /** 微信绑定邀请码 (POST /orgs/{orgId}/invites): codes are shown once; a newer code voids the older one. */
 export type IssuedInvite = IssueInvitesResult['invites'][number]
@@ -22,11 +23,10 @@ export function codeHalves(code: string): [string, string] {
 
 /** `12月9日 14:03` (with the year when it is not this year). */
 export function fmtExpiry(iso: string, now: Date = new Date()): string {
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return ''
-  const year = d.getFullYear() !== now.getFullYear() ? `${d.getFullYear()}年` : ''
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `${year}${d.getMonth() + 1}月${d.getDate()}日 ${p(d.getHours())}:${p(d.getMinutes())}`
+  if (Number.isNaN(new Date(iso).getTime())) return ''
+  const [d, today] = [chinaParts(iso), chinaParts(now)]
+  const year = d.year !== today.year ? `${d.year}年` : ''
+  return `${year}${d.month}月${d.day}日 ${chinaDateTime(iso).time}`
 }
 
 const collator = (() => {

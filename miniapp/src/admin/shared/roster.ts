@@ -1,6 +1,7 @@
 import { api } from '../../api'
 import { exportXlsx } from '../../lib/exportXlsx'
 import type { Group, Member, MemberList } from '../../api/types'
+import { chinaDateTime } from '@shared/domain/chinaTime'
 
 /** The roster last loaded, so the edit page opens at once; `dirty` asks the list to reload. */
 let cache: { orgId: string; list: MemberList } | null = null
@@ -53,8 +54,7 @@ export function sortMembers(members: Member[], groups: Group[]): Member[] {
 }
 
 export function todayStamp(d = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}`
+  return chinaDateTime(d).date.replace(/-/g, '')
 }
 
 /** 导出花名册: every member of the school as an .xlsx named after the school and the day. */

@@ -1,6 +1,7 @@
 /** The create / edit event form: defaults, validation in Chinese, and the request bodies. Pure. */
 import type { CreateEventBody, EventOption, EventView, UpdateEventBody } from '../../api/types'
 import { isoWithOffset, localDate, parseChoiceList, splitLocal } from '../../lib/events'
+import { chinaInstant, chinaParts } from '@shared/domain/chinaTime'
 
 export const MAX_OPTIONS = 3
 export const MAX_FAMILY = 5
@@ -33,10 +34,11 @@ export interface EventForm {
 export type FieldKey = 'title' | 'place' | 'start' | 'close' | 'capacity' | 'costNote' | 'description' | `option${number}`
 export type FormErrors = Partial<Record<FieldKey, string>>
 
-/** A week from today at 08:00; sign-up closes two days before at 18:00. */
+/** A week from today at 08:00 China time; sign-up closes two days before at 18:00. */
 export function defaultForm(now: Date = new Date()): EventForm {
-  const start = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 7, 8, 0)
-  const close = new Date(start.getFullYear(), start.getMonth(), start.getDate() - 2, 18, 0)
+  const today = chinaParts(now)
+  const start = new Date(chinaInstant(today.year, today.month, today.day + 7, 8, 0))
+  const close = new Date(chinaInstant(today.year, today.month, today.day + 5, 18, 0))
   const s = splitLocal(start)
   const c = splitLocal(close)
   return {

@@ -10,9 +10,10 @@ import iconDonate from '../../assets/tab/donate-active.png'
 import iconProposals from '../../assets/tab/proposals-active.png'
 import iconMine from '../../assets/tab/mine-active.png'
 import './index.css'
+import { chinaParts } from '@shared/domain/chinaTime'
 
 function greeting(d = new Date()): string {
-  const h = d.getHours()
+  const h = chinaParts(d).hour
   if (h < 5) return '夜深了'
   if (h < 11) return '早上好'
   if (h < 13) return '中午好'
