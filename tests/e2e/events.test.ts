@@ -56,16 +56,17 @@ async function noToast(page: Page) {
 
 const text = async (page: Page, testId: string) => (await page.getByTestId(testId).innerText()).replace(/\s+/g, '');
 
-/** An event 7 days ahead through the API (for the tests that are not about the form). */
+/** China time, as the app sends it: `hours` from now. */
+const chinaIn = (hours: number) => new Date(Date.now() + hours * 3600_000 + 8 * 3600_000).toISOString().slice(0, 19) + '+08:00';
+
+/** An event through the API starting in two hours, so it can be checked in (for the tests that are not about the form). */
 async function apiEvent(school: School, over: Record<string, unknown> = {}) {
   const chair = await as(school.chair);
-  // Beijing time, as the app sends it
-  const day = (n: number) => new Date(Date.now() + n * 86400_000 + 8 * 3600_000).toISOString().slice(0, 10);
   const res = await chair('POST', `/orgs/${school.orgId}/events`, {
     title: '秋季体检',
     place: '区人民医院体检中心',
-    startsAt: `${day(7)}T08:00:00+08:00`,
-    signupClosesAt: `${day(5)}T18:00:00+08:00`,
+    startsAt: chinaIn(2),
+    signupClosesAt: chinaIn(1),
     capacity: 10,
     ...over,
   });
@@ -181,6 +182,9 @@ describe('活动报名 (H5)', () => {
     await shot(page, 'events-my-registrations');
     await closePhones();
 
+    // --- the day comes: the event now starts in two hours (check-ins are taken from the day before)
+    expect((await (await as(school.chair))('PATCH', `/events/${eventId}`, { startsAt: chinaIn(2), signupClosesAt: chinaIn(1) })).status).toBe(200);
+
     // --- the chair: 报名名单 (已报名 / 候补, per group, 参与率), then 签到 A
     page = await phoneAs(school.orgId, school.chair);
     await page.goto(`/#/event/detail/index?id=${encodeURIComponent(eventId)}`);
@@ -219,13 +223,13 @@ describe('活动报名 (H5)', () => {
     const seenByB = await (await as(b.memberId))('GET', `/events/${eventId}`);
     expect(seenByB.body.me).toMatchObject({ status: 'waitlisted', position: 1 });
 
-    // --- the event changes: B gets a message (badge on 我的), opens it, follows its link
-    // (a link written before the event page moved names /pages/event/index: 消息 opens it at the new place)
+    // --- the event changes: B gets a message (badge on 我的: the move to today and this change, two
+    // notices), opens the newest, follows its link to the event page
     const patched = await (await as(school.chair))('PATCH', `/events/${eventId}`, { place: '学校西门集合，去植物园' });
     expect(patched.status).toBe(200);
     page = await phoneAs(school.orgId, b.memberId);
     await page.getByTestId('tab-mine').click();
-    await expect.poll(() => text(page, 'mine-messages-badge'), { timeout: 15_000 }).toBe('1');
+    await expect.poll(() => text(page, 'mine-messages-badge'), { timeout: 15_000 }).toBe('2');
     await shot(page, 'events-mine');
     await page.getByTestId('mine-messages').click();
     const msg = page.locator('[data-testid^=message-]').first();

@@ -155,3 +155,8 @@ export function prettyTimes(text: string, now: Date = new Date()): string {
     return Number.isNaN(at.getTime()) ? whole : `${fmtDate(at.toISOString(), now)} ${h}:${mi}`
   })
 }
+
+/** Whether today, in China, is still before the event's day (a check-in now would be early). */
+export function beforeEventDay(startsAt: string, now: Date = new Date()): boolean {
+  return chinaDateTime(now).date < chinaDateTime(startsAt).date
+}

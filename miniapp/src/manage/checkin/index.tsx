@@ -22,7 +22,7 @@ import {
   type CheckinState,
   type SyncOutcome,
 } from '../../lib/checkinQueue'
-import { fmtDateTime, fmtTime, parseMemberCode } from '../../lib/events'
+import { beforeEventDay, fmtDateTime, fmtTime, parseMemberCode } from '../../lib/events'
 import { isOnline, watchNetwork } from '../../lib/network'
 import { useReloadOnShow } from '../../lib/useReloadOnShow'
 import Gate from '../shared/Gate'
@@ -167,10 +167,13 @@ function CheckinBody({ eventId }: { eventId: string }) {
       void Taro.showToast({ title: `${r.name} 已经签到过了`, icon: 'none' })
       return
     }
-    if (ask) {
+    const who = `${r.name}${r.groupName ? `（${r.groupName}）` : ''}${r.family ? `，带家属 ${r.family} 位` : ''}`
+    // Before the event's day a check-in is most likely a slip of the finger: always ask, and say why.
+    const early = data ? beforeEventDay(data.event.startsAt) : false
+    if (ask || early) {
       const ok = await confirm({
-        title: '确认签到',
-        content: `${r.name}${r.groupName ? `（${r.groupName}）` : ''}${r.family ? `，带家属 ${r.family} 位` : ''}`,
+        title: early ? '活动还没到当天' : '确认签到',
+        content: early ? `活动在${fmtDateTime(data!.event.startsAt)}，现在就给 ${who} 签到吗？` : who,
         confirmText: '签到',
       })
       if (!ok) return
