@@ -128,12 +128,13 @@ export const handler = defineApi({
     return ok({ member: toMemberView(change?.next ?? current, names.get(current.groupId), true) });
   },
 
-  'POST /orgs/{orgId}/invites': async ({ params, body, resource, commit }) => {
+  'POST /orgs/{orgId}/invites': async ({ params, body, resource, actor, commit }) => {
     const { memberIds, format } = body(IssueInvitesBody);
     const [members, groups] = await Promise.all([listMembers(params.orgId!), listGroups(params.orgId!)]);
     const wanted = memberIds ? new Set(memberIds) : undefined;
     if (wanted && [...wanted].some((id) => !members.some((m) => m.memberId === id))) throw invalidInput('名单中有不是本校的成员');
-    const targets = members.filter((m) => m.active && (wanted ? wanted.has(m.memberId) : !m.wechatBound));
+    // Without a list: everyone active who has not bound WeChat yet, but never the caller (already signed in).
+    const targets = members.filter((m) => m.active && (wanted ? wanted.has(m.memberId) : !m.wechatBound && m.memberId !== actor.memberId));
     const issued = await issueInvites(targets, new Date(), (writes) => commit(writes, { count: targets.length }));
     await commit([], { count: targets.length }); // nobody to invite: the attempt is still recorded
     const names = groupNames(groups);

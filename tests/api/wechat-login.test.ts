@@ -82,4 +82,20 @@ describe('WeChat login and invite binding', () => {
     expect(statuses.slice(0, 10).every((s) => s === 400)).toBe(true);
     expect(statuses.slice(10)).toEqual([429, 429]);
   });
+
+  it('without a list, codes go to active members who have not bound WeChat, never to the caller', async () => {
+    const s = await seed(12, 2);
+    const chair = await as(s.chair);
+    const target = ordinary(s);
+    const first = (await chair('POST', `/orgs/${s.orgId}/invites`, { memberIds: [target] })).body.invites[0].code;
+    const login = await anon()('POST', '/auth/wechat-login', { code: `ok-o-all-${Date.now()}` });
+    expect((await anon()('POST', '/auth/bind', { bindingToken: login.body.bindingToken, inviteCode: first })).status).toBe(200);
+    expect((await chair('POST', `/members/${s.members.at(-2)}/deactivate`, {})).status).toBe(200);
+    const all = (await chair('POST', `/orgs/${s.orgId}/invites`, {})).body.invites as { memberId: string }[];
+    const ids = all.map((i) => i.memberId);
+    expect(ids).not.toContain(s.chair);
+    expect(ids).not.toContain(target); // bound
+    expect(ids).not.toContain(s.members.at(-2)); // deactivated
+    expect(ids).toHaveLength(12 - 3);
+  });
 });
