@@ -7,11 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../support/apiProcess';
 import { routes, scheduledHandlers } from '../../local/serverlessConfig';
 import { POLICY } from '../../shared/domain/policy';
+import { EXCELJS_FUNCTIONS } from '../../bench/sizes';
 
 /** Minified handler module per function, bytes. exceljs (.xlsx import and export) alone is ~450 KB. */
 const BUNDLE_BUDGET = 150 * 1024;
 const EXCELJS_BUNDLE_BUDGET = 650 * 1024;
-const EXCELJS_FUNCTIONS = ['roster', 'eventExports'];
 
 /** Uncompressed size of each file in a zip, from its central directory. */
 function zipEntrySizes(zip: Buffer): Map<string, number> {
