@@ -6,7 +6,7 @@ import {
 } from '@aws-sdk/client-dynamodb'
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import { startLocalDynamo, type LocalDynamo } from '../../local/dynamodb/index.js'
-import type { Holds } from '../../local/dynamodb/holds.js'
+import type { Holds } from '../../local/dynamodb/index.js'
 
 // What a real client does about conflicts: tests that race many requests on one item use it.
 export { isConflict, reasonCodes, retryConflicts } from '../../local/dynamodb/clientRetry.js'
