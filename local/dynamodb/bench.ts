@@ -4,6 +4,9 @@
  *   benchTransactions(endpoint, n)  2-action TransactWriteItems (Put new item + Update another), 50 in flight
  *   benchPutItems(endpoint, n)      PutItem, 50 in flight
  *
+ * Conflicts (hotKey: every transaction updates one item) are retried as a client must
+ * (clientRetry.ts): the rate counts transactions that went through.
+ *
  * Each call creates its own table (deleted afterwards). Run directly for a report:
  *   npx tsx local/dynamodb/bench.ts [n] [--out-of-process]
  * which starts servers on temp dirs, with and without `sync` (fsync per write), in this process
@@ -22,12 +25,13 @@ import {
   CreateTableCommand, DeleteTableCommand, DescribeTableCommand, DynamoDBClient, PutItemCommand,
   TransactWriteItemsCommand,
 } from '@aws-sdk/client-dynamodb'
+import { retryConflicts } from './clientRetry.js'
 import { startLocalDynamo } from './server.js'
 
 export interface BenchOptions {
   /** Requests in flight (default 50). */
   concurrency?: number
-  /** All transactions update the same counter item (serialised on its lock), like a sign-up rush. */
+  /** All transactions update the same counter item, like a sign-up rush: they conflict and are retried. */
   hotKey?: boolean
 }
 
@@ -58,10 +62,11 @@ type Command = TransactWriteItemsCommand | PutItemCommand
 async function bench(endpoint: string, n: number, opts: BenchOptions, command: (table: string, i: number) => Command): Promise<BenchResult> {
   const concurrency = opts.concurrency ?? 50
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency })
-  const client = new DynamoDBClient({
+  // Patient: 50 clients on one item, each must get through for the run to count.
+  const client = retryConflicts(new DynamoDBClient({
     endpoint, region: 'local', credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
     requestHandler: { httpAgent: agent },
-  })
+  }), undefined, 1000)
   const table = `bench_${randomBytes(4).toString('hex')}`
   try {
     await createBenchTable(client, table)

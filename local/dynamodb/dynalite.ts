@@ -54,6 +54,7 @@ export const actionValidations = {
   updateItem: require('dynalite/validations/updateItem.js') as ActionValidation,
   deleteItem: require('dynalite/validations/deleteItem.js') as ActionValidation,
   getItem: require('dynalite/validations/getItem.js') as ActionValidation,
+  batchWriteItem: require('dynalite/validations/batchWriteItem.js') as ActionValidation,
 }
 
 export const itemActions = {
@@ -61,6 +62,8 @@ export const itemActions = {
   updateItem: require('dynalite/actions/updateItem.js') as ItemAction<unknown>,
   deleteItem: require('dynalite/actions/deleteItem.js') as ItemAction<unknown>,
   getItem: require('dynalite/actions/getItem.js') as ItemAction<unknown>,
+  /** Runs putItem / deleteItem for each request, against the store it is given. */
+  batchWriteItem: require('dynalite/actions/batchWriteItem.js') as ItemAction<unknown>,
 }
 
 const dynaliteFactory = require('dynalite') as (options: DynaliteOptions) => Server

@@ -22,6 +22,11 @@ export class ApiError extends Error {
   toBody(): Record<string, unknown> {
     return { __type: this.type, [this.messageKey]: this.message, ...this.extra }
   }
+
+  /** dynalite's HTTP handler answers an action's error with `statusCode` and `body`: an ApiError can be one. */
+  get body(): { __type: string } & Record<string, unknown> {
+    return { __type: this.type, ...this.toBody() }
+  }
 }
 
 export function validationError(message: string): ApiError {
@@ -42,8 +47,21 @@ export function transactionInProgress(): ApiError {
     'The transaction with the given request token is already in progress.')
 }
 
+/** What dynalite's getTable answers for an unknown table, or one still CREATING or already DELETING. */
+export function resourceNotFound(): ApiError {
+  return new ApiError(400, DDB + 'ResourceNotFoundException', 'Requested resource not found')
+}
+
 export function internalServerError(): ApiError {
   return new ApiError(500, DDB + 'InternalServerError', 'Internal server error')
+}
+
+/** DynamoDB's wording, for TransactionConflictException and for a TransactionConflict reason alike. */
+const TRANSACTION_CONFLICT_MESSAGE = 'Transaction is ongoing for the item'
+
+/** A single-item write met an item an in-flight transaction holds. */
+export function transactionConflict(): ApiError {
+  return new ApiError(400, DDB + 'TransactionConflictException', TRANSACTION_CONFLICT_MESSAGE)
 }
 
 export interface CancellationReason {
@@ -57,6 +75,13 @@ export function transactionCanceled(reasons: CancellationReason[]): ApiError {
   return new ApiError(400, DDB + 'TransactionCanceledException',
     `Transaction cancelled, please refer cancellation reasons for specific reasons [${codes}]`,
     { CancellationReasons: reasons }, 'Message')
+}
+
+/** A transaction met items other operations are writing: TransactionConflict at their indexes, None elsewhere. */
+export function transactionConflicts(actionCount: number, busy: number[]): ApiError {
+  const conflicting = new Set(busy)
+  return transactionCanceled(Array.from({ length: actionCount }, (_, i): CancellationReason =>
+    conflicting.has(i) ? { Code: 'TransactionConflict', Message: TRANSACTION_CONFLICT_MESSAGE } : { Code: 'None' }))
 }
 
 /** dynalite's validators and actions throw/return errors that already carry a DynamoDB body. */

@@ -1,10 +1,10 @@
 /**
- * Static checks that need the table schemas, done before any lock is taken:
+ * Static checks that need the table schemas, done before any item is claimed:
  * tables exist (ResourceNotFoundException), keys match the schema, no item is targeted twice.
  * Failures here are request errors (ValidationException), not cancellation reasons.
  */
-import { db, getTable } from './dynalite.js'
-import { validationError } from './errors.js'
+import { db } from './dynalite.js'
+import { resourceNotFound, validationError } from './errors.js'
 import { refId, type ItemRef } from './storage.js'
 import type { DynaliteError, Item, Store, TableDescription } from './types.js'
 import type { GetAction, WriteAction } from './validation.js'
@@ -17,10 +17,24 @@ export interface Planned<A> {
   ref: ItemRef
 }
 
-export async function loadTables(store: Store, tableNames: Iterable<string>): Promise<Tables> {
-  const names = [...new Set(tableNames)]
-  const tables = await Promise.all(names.map((name) => getTable(store, name, true)))
-  return new Map(names.map((name, i) => [name, tables[i] as TableDescription]))
+/**
+ * The tables' descriptions, as dynalite's getTable checks them, but read synchronously: a
+ * transaction goes from arrival to its commit without awaiting anything but the commit itself,
+ * so it holds its items only while its batch is written, however busy the server is.
+ */
+export function loadTables(store: Store, tableNames: Iterable<string>): Tables {
+  const tables: Tables = new Map()
+  for (const name of new Set(tableNames)) {
+    let table: TableDescription | undefined
+    try {
+      table = store.db.getSync(`table~${name}`) as TableDescription | undefined
+    } catch {
+      table = undefined // an undecodable description: dynalite treats it as missing too
+    }
+    if (!table?.TableStatus || table.TableStatus === 'CREATING' || table.TableStatus === 'DELETING') throw resourceNotFound()
+    tables.set(name, table)
+  }
+  return tables
 }
 
 function throwIf(err: DynaliteError | null | undefined): void {

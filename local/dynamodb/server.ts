@@ -1,15 +1,20 @@
 /**
  * Starts the embedded DynamoDB: dynalite persisted under `dataDir`, with TransactWriteItems,
- * TransactGetItems, UpdateTimeToLive and DescribeTimeToLive answered by this package.
+ * TransactGetItems, UpdateTimeToLive and DescribeTimeToLive answered by this package, and
+ * DynamoDB's transaction conflicts raised on single-item writes and BatchWriteItem too.
  */
 import { mkdir } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
+import { batchWriteItem } from './batchWrite.js'
 import { enableSyncWrites } from './durability.js'
 import { createDynalite } from './dynalite.js'
+import type { Holds } from './holds.js'
 import { installOperations, type Router } from './http.js'
 import { IdempotencyCache } from './idempotency.js'
+import { InFlightItems } from './inFlight.js'
 import { recoverTableStates } from './recovery.js'
+import { guardSingleWrites } from './singleWrites.js'
 import { transactGetItems } from './transactGet.js'
 import { transactWriteItems } from './transactWrite.js'
 import { describeTimeToLive, updateTimeToLive } from './ttl.js'
@@ -26,6 +31,8 @@ export interface LocalDynamoOptions {
   sync?: boolean
   /** How long a table stays CREATING/UPDATING/DELETING; default 5 ms. */
   tableStatusMs?: number
+  /** Tests only: pause points that keep an operation holding its items (holds.ts). */
+  holds?: Holds
 }
 
 export interface LocalDynamo {
@@ -46,9 +53,13 @@ export async function startLocalDynamo(opts: LocalDynamoOptions): Promise<LocalD
   try {
     if (opts.sync) enableSyncWrites(store.db)
     await recoverTableStates(store) // also surfaces open errors (e.g. the directory is in use)
+    const inFlight = new InFlightItems()
+    const holds = opts.holds ?? {}
+    guardSingleWrites(store, inFlight, holds)
     router = installOperations(server, {
-      TransactWriteItems: transactWriteItems(store, new IdempotencyCache()),
-      TransactGetItems: transactGetItems(store),
+      TransactWriteItems: transactWriteItems(store, new IdempotencyCache(), inFlight, holds),
+      TransactGetItems: transactGetItems(store, inFlight),
+      BatchWriteItem: batchWriteItem(store, inFlight),
       UpdateTimeToLive: updateTimeToLive(store),
       DescribeTimeToLive: describeTimeToLive(store),
     })

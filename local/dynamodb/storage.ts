@@ -23,10 +23,10 @@ export function prefixRange(prefix: string): { gte: string; lt: string } {
   return { gte: prefix, lt: prefix.slice(0, -1) + '\x7f' }
 }
 
-/** Identifies one item across tables: used for lock grouping, duplicate detection and snapshots. */
+/** Identifies one item across tables: used for conflicts, duplicate detection and snapshots. */
 export interface ItemRef {
   tableName: string
-  /** dynalite's item key (`db.createKey`), the same string its per-key lock uses. */
+  /** dynalite's item key (`db.createKey`), the same string its per-key lock and its item db use. */
   key: string
 }
 
@@ -34,19 +34,13 @@ export function refId(ref: ItemRef): string {
   return `${ref.tableName}\u0000${ref.key}`
 }
 
-export function readItem(store: Store, ref: ItemRef): Promise<Item | undefined> {
-  return new Promise((resolve, reject) => {
-    store.getItemDb(ref.tableName).get(ref.key, (err, item) => {
-      if (err && err.name !== 'NotFoundError') reject(err)
-      else resolve(err ? undefined : item ?? undefined)
-    })
-  })
-}
-
-/** Reads every referenced item; the caller holds their locks, so this is a consistent snapshot. */
-export async function readSnapshot(store: Store, refs: ItemRef[]): Promise<Map<string, Item | undefined>> {
-  const items = await Promise.all(refs.map((ref) => readItem(store, ref)))
-  return new Map(refs.map((ref, i) => [refId(ref), items[i]]))
+/**
+ * Reads every referenced item at once, synchronously (LevelDB's getSync): no request runs in
+ * between. The caller makes sure none of them is being written (inFlight.ts), so no write is
+ * half-applied underneath and this is a consistent snapshot of committed items.
+ */
+export function readSnapshot(store: Store, refs: ItemRef[]): Map<string, Item | undefined> {
+  return new Map(refs.map((ref) => [refId(ref), store.db.getSync(itemKeyPrefix(ref.tableName) + ref.key) as Item | undefined]))
 }
 
 /** One LevelDB write batch: applied atomically, also across a crash (LevelDB logs a batch as one record). */

@@ -1,25 +1,30 @@
 /**
- * TransactGetItems: up to 100 Gets read as one consistent snapshot. The per-item locks of all
- * targeted items are held while reading, so no transaction or single-item write is half-visible.
+ * TransactGetItems: up to 100 Gets read as one consistent snapshot. As on DynamoDB it never makes
+ * a write wait: if a transaction or a single-item write is writing any of the items (inFlight.ts),
+ * it is cancelled with TransactionConflict at those items' indexes. Otherwise it reads them all in
+ * one synchronous step (storage.ts), so no write can begin halfway through.
  * Each Get runs through dynalite's own getItem action (key checks, ProjectionExpression).
  */
 import { itemActions } from './dynalite.js'
+import { transactionConflicts } from './errors.js'
 import type { OperationHandler } from './http.js'
-import { withItemLocks } from './locks.js'
+import type { InFlightItems } from './inFlight.js'
 import { loadTables, planGets } from './plan.js'
 import { createStagedStore, runAction } from './stagedStore.js'
 import { readSnapshot } from './storage.js'
 import type { Store } from './types.js'
 import { parseTransactGet } from './validation.js'
 
-export function transactGetItems(store: Store): OperationHandler {
+export function transactGetItems(store: Store, inFlight: InFlightItems): OperationHandler {
   return async (body) => {
     const request = parseTransactGet(body, store)
-    const tables = await loadTables(store, request.actions.map((a) => a.request.TableName))
+    const tables = loadTables(store, request.actions.map((a) => a.request.TableName))
     const planned = planGets(request.actions, tables)
     const refs = planned.map((p) => p.ref)
 
-    const snapshot = await withItemLocks(store, refs, () => readSnapshot(store, refs))
+    const busy = inFlight.busy(refs)
+    if (busy.length > 0) throw transactionConflicts(refs.length, busy)
+    const snapshot = readSnapshot(store, refs)
     const staged = createStagedStore(store, tables, snapshot, [])
 
     const capacity = new Map<string, number>()

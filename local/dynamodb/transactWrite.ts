@@ -2,32 +2,35 @@
  * TransactWriteItems: Put / Update / Delete / ConditionCheck, all or nothing.
  *
  * 1. validate the request shape and expressions (validation.ts), tables and keys (plan.ts);
- * 2. take the per-item locks of every targeted item (locks.ts);
- * 3. read all items once (the snapshot), run each action through dynalite's own action code
+ * 2. claim every targeted item (inFlight.ts), without waiting: if another transaction or a
+ *    single-item write is writing any of them, cancel at once with TransactionConflict at those
+ *    items' indexes (conditions are then not evaluated), as DynamoDB does instead of queueing;
+ * 3. read all items at once (the snapshot), run each action through dynalite's own action code
  *    against that snapshot, collecting writes instead of applying them (stagedStore.ts);
  * 4. if any condition fails, answer TransactionCanceledException with one reason per action;
- *    otherwise write every item and index change in one LevelDB batch, then release the locks.
+ *    otherwise write every item and index change in one LevelDB batch, then let go of the items.
  */
 import { db, itemActions } from './dynalite.js'
 import {
-  idempotentParameterMismatch, transactionCanceled, transactionInProgress, type CancellationReason,
+  idempotentParameterMismatch, transactionCanceled, transactionConflicts, transactionInProgress, type CancellationReason,
 } from './errors.js'
+import type { Holds } from './holds.js'
 import type { OperationHandler } from './http.js'
 import { fingerprint, type IdempotencyCache } from './idempotency.js'
-import { withItemLocks } from './locks.js'
+import type { InFlightItems } from './inFlight.js'
 import { loadTables, planWrites, type Planned, type Tables } from './plan.js'
 import { createStagedStore, runAction, type Snapshot } from './stagedStore.js'
-import { commitBatch, readSnapshot, refId } from './storage.js'
+import { commitBatch, readSnapshot, refId, type ItemRef } from './storage.js'
 import type { ActionStore, BatchOp, DynaliteError, Store } from './types.js'
 import { parseTransactWrite, type ReturnConsumedCapacity, type WriteAction } from './validation.js'
 
 const MAX_TRANSACTION_BYTES = 4 * 1024 * 1024
 
-export function transactWriteItems(store: Store, idempotency: IdempotencyCache): OperationHandler {
+export function transactWriteItems(store: Store, idempotency: IdempotencyCache, inFlight: InFlightItems, holds: Holds = {}): OperationHandler {
   return async (body) => {
     const requestFingerprint = fingerprint((body as { TransactItems?: unknown }).TransactItems)
     const request = parseTransactWrite(body, store)
-    const tables = await loadTables(store, request.actions.map((a) => a.request.TableName))
+    const tables = loadTables(store, request.actions.map((a) => a.request.TableName))
     const planned = planWrites(request.actions, tables)
 
     const token = request.clientRequestToken
@@ -38,8 +41,11 @@ export function transactWriteItems(store: Store, idempotency: IdempotencyCache):
       if (begun.kind === 'replay') return begun.response
     }
     try {
-      const response = await withItemLocks(store, planned.map((p) => p.ref), () =>
-        execute(store, tables, planned, request.returnConsumedCapacity))
+      const refs = planned.map((p) => p.ref)
+      const response = await holdingItems(inFlight, refs, async () => {
+        await holds.transactWrite?.(refs)
+        return execute(store, tables, planned, request.returnConsumedCapacity)
+      })
       if (token !== undefined) idempotency.complete(token, response)
       return response
     } catch (err) {
@@ -49,14 +55,25 @@ export function transactWriteItems(store: Store, idempotency: IdempotencyCache):
   }
 }
 
-/** Runs under the locks of every item in `planned`. */
+/** Runs `fn` holding every item of the transaction; cancels at once if another operation is writing any of them. */
+async function holdingItems<T>(inFlight: InFlightItems, refs: ItemRef[], fn: () => Promise<T>): Promise<T> {
+  const claim = inFlight.claimForTransaction(refs)
+  if ('busy' in claim) throw transactionConflicts(refs.length, claim.busy)
+  try {
+    return await fn()
+  } finally {
+    claim.release()
+  }
+}
+
+/** Runs while this transaction holds every item in `planned`. */
 async function execute(
   store: Store,
   tables: Tables,
   planned: Planned<WriteAction>[],
   returnConsumedCapacity: ReturnConsumedCapacity | undefined,
 ): Promise<Record<string, unknown>> {
-  const snapshot = await readSnapshot(store, planned.map((p) => p.ref))
+  const snapshot = readSnapshot(store, planned.map((p) => p.ref))
   const ops: BatchOp[] = []
   const staged = createStagedStore(store, tables, snapshot, ops)
   const capacity = new Map<string, number>()

@@ -71,6 +71,8 @@ export interface BatchOp {
 /** The main LevelDB instance (classic-level via `level`), as wrapped by dynalite. */
 export interface LevelDb {
   get(key: string): Promise<unknown>
+  /** classic-level 3: reads on the calling thread; undefined if absent. */
+  getSync(key: string): unknown
   put(key: string, value: unknown): Promise<void>
   del(key: string): Promise<void>
   batch(ops: BatchOp[], cb: Callback): void

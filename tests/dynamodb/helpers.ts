@@ -6,6 +6,10 @@ import {
 } from '@aws-sdk/client-dynamodb'
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import { startLocalDynamo, type LocalDynamo } from '../../local/dynamodb/index.js'
+import type { Holds } from '../../local/dynamodb/index.js'
+
+// What a real client does about conflicts: tests that race many requests on one item use it.
+export { isConflict, reasonCodes, retryConflicts } from '../../local/dynamodb/clientRetry.js'
 
 export interface TestServer {
   server: LocalDynamo
@@ -28,9 +32,37 @@ export async function tempDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'local-dynamodb-test-'))
 }
 
-export async function startTestServer(options: { dataDir?: string; sync?: boolean } = {}): Promise<TestServer> {
+/**
+ * A pause point for `Holds` (local/dynamodb/holds.ts): `holdNext()` arms it, and the next
+ * operation reaching it stays there, holding its items, until `release()`.
+ */
+export interface Gate {
+  hook: (items: unknown) => Promise<void> | undefined
+  /** Resolves once an operation is held. */
+  holdNext(): Promise<void>
+  release(): void
+}
+
+export function gate(): Gate {
+  let armed: (() => void) | undefined
+  let release = () => {}
+  return {
+    hook() {
+      if (!armed) return undefined
+      armed()
+      armed = undefined
+      return new Promise<void>((resolve) => { release = resolve })
+    },
+    holdNext() {
+      return new Promise<void>((resolve) => { armed = resolve })
+    },
+    release: () => release(),
+  }
+}
+
+export async function startTestServer(options: { dataDir?: string; sync?: boolean; holds?: Holds } = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? await tempDir()
-  const server = await startLocalDynamo({ port: 0, dataDir, sync: options.sync })
+  const server = await startLocalDynamo({ port: 0, dataDir, sync: options.sync, holds: options.holds })
   const client = makeClient(server.endpoint)
   const doc = DynamoDBDocumentClient.from(client)
   return {

@@ -3,7 +3,7 @@ import {
   PutItemCommand, type AttributeValue, ResourceNotFoundException, ScanCommand, TransactGetItemsCommand, TransactWriteItemsCommand, type TransactGetItem,
 } from '@aws-sdk/client-dynamodb'
 import { TransactGetCommand } from '@aws-sdk/lib-dynamodb'
-import { createTable, startTestServer, type TestServer } from './helpers.js'
+import { createTable, makeClient, retryConflicts, startTestServer, type TestServer } from './helpers.js'
 
 let t: TestServer
 const TABLE = 'reads'
@@ -56,6 +56,9 @@ describe('TransactGetItems', () => {
   })
 
   it('never observes a transaction half-applied', async () => {
+    // Reads and transfers on the same two items conflict (as on DynamoDB): retried, as a client must.
+    const seen = { conflicts: 0 }
+    const client = retryConflicts(makeClient(t.server.endpoint), seen)
     // Two accounts always summing to 100; transfers move 1 back and forth while reads run.
     await t.client.send(new TransactWriteItemsCommand({
       TransactItems: [
@@ -63,7 +66,7 @@ describe('TransactGetItems', () => {
         { Put: { TableName: TABLE, Item: { pk: { S: 'y' }, bal: { N: '50' } } } },
       ],
     }))
-    const transfer = (from: string, to: string) => t.client.send(new TransactWriteItemsCommand({
+    const transfer = (from: string, to: string) => client.send(new TransactWriteItemsCommand({
       TransactItems: [
         { Update: { TableName: TABLE, Key: { pk: { S: from } }, UpdateExpression: 'ADD bal :m', ExpressionAttributeValues: { ':m': { N: '-1' } } } },
         { Update: { TableName: TABLE, Key: { pk: { S: to } }, UpdateExpression: 'ADD bal :p', ExpressionAttributeValues: { ':p': { N: '1' } } } },
@@ -71,14 +74,14 @@ describe('TransactGetItems', () => {
     }))
     const sums: number[] = []
     const read = async () => {
-      const { Responses } = await t.client.send(new TransactGetItemsCommand({ TransactItems: [get('x'), get('y')] }))
+      const { Responses } = await client.send(new TransactGetItemsCommand({ TransactItems: [get('x'), get('y')] }))
       sums.push(Number(Responses?.[0]?.Item?.bal?.N) + Number(Responses?.[1]?.Item?.bal?.N))
     }
     // A Scan takes no item lock but reads one LevelDB snapshot: it only stays consistent if
     // every transaction is committed as a single batch.
     const scanSums: number[] = []
     const scan = async () => {
-      const { Items } = await t.client.send(new ScanCommand({
+      const { Items } = await client.send(new ScanCommand({
         TableName: TABLE, FilterExpression: 'pk IN (:x, :y)', ExpressionAttributeValues: { ':x': { S: 'x' }, ':y': { S: 'y' } },
       }))
       scanSums.push((Items ?? []).reduce((sum, item) => sum + Number(item.bal?.N), 0))
@@ -86,8 +89,10 @@ describe('TransactGetItems', () => {
     // Interleaved, so that reads and writes share the SDK's socket pool and really overlap.
     await Promise.all(Array.from({ length: 180 }, (_, i) =>
       [() => transfer('x', 'y'), read, () => transfer('y', 'x'), scan][i % 4]!()))
+    client.destroy()
     expect(sums).toHaveLength(45)
     expect(new Set(sums)).toEqual(new Set([100]))
     expect(new Set(scanSums)).toEqual(new Set([100]))
+    expect(seen.conflicts).toBeGreaterThan(0)
   })
 })
