@@ -22,6 +22,8 @@ import { retryConflicts } from './retry';
  * (which the SDK honours by itself); on AWS it is the regional endpoint. Same code both places.
  */
 let doc: DynamoDBDocumentClient | undefined;
+/** Requests whose sender handles conflicts itself (it decides afresh instead of resending a stale request). */
+const handlesConflicts = new WeakSet<object>();
 /** How many DynamoDB operations this process has sent (benchmarks read it). */
 export const dbStats = { requests: 0 };
 export function db(): DynamoDBDocumentClient {
@@ -31,7 +33,11 @@ export function db(): DynamoDBDocumentClient {
     });
     // Conflicts DynamoDB raises while a transaction holds an item are not retried by the SDK:
     // every request, reads and writes alike, goes again after a jittered wait (retry.ts).
-    doc.middlewareStack.add((next) => (args) => retryConflicts(() => next(args)), { step: 'initialize', name: 'retryConflicts', priority: 'high' });
+    doc.middlewareStack.add((next) => (args) => (handlesConflicts.has(args.input as object) ? next(args) : retryConflicts(() => next(args))), {
+      step: 'initialize',
+      name: 'retryConflicts',
+      priority: 'high',
+    });
     doc.middlewareStack.add(
       (next) => async (args) => {
         dbStats.requests++;
@@ -112,10 +118,20 @@ export async function batchPut(items: object[], parallel = 4): Promise<void> {
 
 type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
 export type TransactItem = TransactItems[number];
+export interface TransactOptions {
+  /**
+   * false: a conflict comes straight back to the caller (TransactionCanceledException with reason
+   * TransactionConflict), for a command that builds its writes afresh rather than resend stale ones.
+   */
+  retryConflicts?: boolean;
+}
+
 /** Commits writes together or not at all. An empty list commits nothing. */
-export async function transact(items: TransactItems): Promise<void> {
+export async function transact(items: TransactItems, options: TransactOptions = {}): Promise<void> {
   if (items.length === 0) return;
-  await db().send(new TransactWriteCommand({ TransactItems: items }));
+  const input = { TransactItems: items };
+  if (options.retryConflicts === false) handlesConflicts.add(input);
+  await db().send(new TransactWriteCommand(input));
 }
 
 /** One write on its own, outside any transaction (a transaction of one costs twice as much). */
@@ -127,7 +143,7 @@ export async function writeOne(action: TransactItem): Promise<void> {
 }
 
 /** A command's writes go through a Commit: plain `transact`, or the request's, which adds its audit entry. */
-export type Commit = (items: TransactItem[]) => Promise<void>;
+export type Commit = (items: TransactItem[], options?: TransactOptions) => Promise<void>;
 
 type PutAction = NonNullable<TransactItem['Put']>;
 type UpdateAction = NonNullable<TransactItem['Update']>;

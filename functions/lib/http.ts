@@ -7,7 +7,7 @@ import { actorOf, authorize, sessionMemberId, type Actor } from './access';
 import { auditWrite, shouldAudit } from './audit';
 import { LONE_SURROGATE, parseBody } from './body';
 import { config } from './config';
-import { batchGet, transact, type Commit, type Item, type TransactItem } from './db';
+import { batchGet, transact, type Commit, type Item, type TransactItem, type TransactOptions } from './db';
 import { AppError, notFound, tooLarge, unsupportedMediaType } from './errors';
 import { logger } from './log';
 import { resolverOf, type ResourceOf } from './scopes';
@@ -34,7 +34,7 @@ export interface Ctx<R extends RouteKey = RouteKey> {
    * audit entry, when the write must be recorded (`detail` marks a member route's write as one).
    * The entry goes with the first commit that succeeds; nothing is recorded "after".
    */
-  commit(writes: TransactItem[], detail?: Record<string, unknown>): Promise<void>;
+  commit(writes: TransactItem[], detail?: Record<string, unknown>, options?: TransactOptions): Promise<void>;
   /** `commit` with its detail fixed, for a command that commits (and may retry) by itself. */
   committer(detail?: Record<string, unknown>): Commit;
 }
@@ -131,9 +131,9 @@ export function defineApi(routes: Routes) {
       const { actor, resource, items } = rule.scope === 'public' ? { actor: undefined as unknown as Actor, resource: undefined, items: new Map<string, Item>() } : await load(event, rule, params, options);
 
       let traced = false;
-      const commit = async (writes: TransactItem[], detail?: Record<string, unknown>) => {
+      const commit = async (writes: TransactItem[], detail?: Record<string, unknown>, options?: TransactOptions) => {
         const trace = !traced && actor && shouldAudit(method, rule, actor, detail) ? [auditWrite(actor, route, params, detail)] : [];
-        await transact([...writes, ...trace]);
+        await transact([...writes, ...trace], options);
         if (trace.length) traced = true;
       };
       const reply = await handler({
@@ -146,7 +146,7 @@ export function defineApi(routes: Routes) {
         loaded: <T>(key: TableKey) => items.get(keyId(key)) as T | undefined,
         body: (schema) => parseBody(raw, schema),
         commit,
-        committer: (detail) => (writes) => commit(writes, detail),
+        committer: (detail) => (writes, options) => commit(writes, detail, options),
       });
       if (!traced && actor && reply.status < 400 && shouldAudit(method, rule, actor, undefined)) {
         // A committee write that recorded no audit entry is a bug in its handler: loud where tests run.

@@ -154,7 +154,8 @@ describe('changing a sign-up in place', () => {
 
 describe('committee tools', () => {
   it('lists registrations, checks in confirmed members once, refuses others', async () => {
-    const eventId = await newEvent({ capacity: 1, maxFamily: 0 });
+    // The event's day has come: check-ins are taken from the day before it starts.
+    const eventId = await newEvent({ capacity: 1, maxFamily: 0, startsAt: inHours(3), signupClosesAt: inHours(2) });
     const [a, b] = school.members.slice(5, 7);
     await (await as(a!))('POST', `/events/${eventId}/registrations`, { choices: { bus: '东门' } });
     await (await as(b!))('POST', `/events/${eventId}/registrations`, { choices: { bus: '西门' } });

@@ -8,7 +8,8 @@ import type { SeatsItem } from '../../entities/seats';
 import { WaitEntry } from '../../entities/waitEntry';
 import { cancellationCodes, cancellationItems, put, remove, transact, update, type Commit, type TransactItem } from '../../lib/db';
 import { conflict, invalidInput, notFound } from '../../lib/errors';
-import { backoffMs } from '../../lib/retry';
+import { backoffMs, isTransientConflict } from '../../lib/retry';
+import { inSlot } from '../../lib/slots';
 import { and, bucketChange, fits, mustWait, nobodyWaits, onSeats, openAt, tailBefore, waitingExactly } from './conditions';
 import { promote, promoteIfStuck } from './promote';
 import { pauseForTests } from '../../lib/testHooks';
@@ -23,6 +24,10 @@ import { myRegistration, positionOf } from './views';
  */
 
 const MAX_ATTEMPTS = 50;
+/** However busy the moment, a sign-up answers within this (the function's timeout is longer). */
+const SIGNUP_DEADLINE_MS = 25_000;
+/** Sign-up transactions one process keeps in flight per event (see lib/slots.ts). */
+const TRANSACTIONS_PER_EVENT = 4;
 /**
  * A waitlist sign-up into a quiet queue insists that exactly as many wait as it read, so its
  * place is that many plus one, known without another read. While others are joining (the last
@@ -32,7 +37,7 @@ const MAX_ATTEMPTS = 50;
 const QUIET_MS = 300;
 const quiet = (s: SeatsItem, now: number) => !s.waitTail || now - WaitEntry.arrivalMs(s.waitTail) > QUIET_MS;
 
-const pause = (attempt: number) => new Promise((r) => setTimeout(r, backoffMs(attempt, { baseDelayMs: 4, maxDelayMs: 100 })));
+const pause = (attempt: number) => new Promise((r) => setTimeout(r, backoffMs(attempt, { baseDelayMs: 4, maxDelayMs: 200 })));
 
 /** Choices as stored: a map with no prototype, so no key can ever reach Object.prototype. */
 const choiceMap = (...parts: Record<string, string>[]): Record<string, string> => Object.assign(Object.create(null), ...parts);
@@ -124,7 +129,8 @@ function signupPlan(e: EventItem, member: MemberItem, body: RegisterBody, s: Sea
 export async function register(e: EventItem, member: MemberItem, body: RegisterBody, state: SignupState, commit: Commit = transact): Promise<RegisterOutcome> {
   checkChoices(e, body);
   if (await promoteIfStuck(e, state.seats)) state = await loadSignupState(e.eventId, member.memberId);
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+  const deadline = Date.now() + SIGNUP_DEADLINE_MS;
+  for (let attempt = 0, refused = 0, conflicts = 0; Date.now() < deadline && refused < MAX_ATTEMPTS; attempt++) {
     const live = await myRegistration(state.mine);
     if (live) return { created: false, status: live.status, position: live.position };
     const now = Date.now();
@@ -132,14 +138,23 @@ export async function register(e: EventItem, member: MemberItem, body: RegisterB
     const exact = attempt === 0 && quiet(state.seats, now);
     const plan = signupPlan(e, member, body, state.seats, now, exact);
     try {
-      await commit(plan.writes);
+      // A conflict comes back here, not resent as it was: the next try takes a fresh arrival time.
+      await inSlot(e.eventId, TRANSACTIONS_PER_EVENT, () => commit(plan.writes, { retryConflicts: false }));
       if (plan.status === 'confirmed') return { created: true, status: 'confirmed' };
       return { created: true, status: 'waitlisted', position: exact ? state.seats.waitingCount + 1 : await positionOf(e.eventId, plan.waitKey!) };
     } catch (err) {
       if (!cancellationCodes(err)) throw err;
+      if (isTransientConflict(err)) {
+        // Another sign-up holds the seat counters this instant: back off (longer each time, so a
+        // crowd spreads out), then try again.
+        conflicts++;
+        await new Promise((r) => setTimeout(r, backoffMs(conflicts, { baseDelayMs: 10, maxDelayMs: 1000 })));
+        continue;
+      }
       // Someone got there first (a twin request, or others changing the seats): decide again on what is there now.
+      refused++;
       state = await afterRefusal(err, state, e.eventId, member.memberId);
-      if (attempt > 0) await pause(attempt);
+      if (refused > 1) await pause(refused);
     }
   }
   throw conflict('CONFLICT', '报名人数太多，请稍后再试');
