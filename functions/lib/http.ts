@@ -94,10 +94,13 @@ interface Loaded {
 async function load(event: APIGatewayProxyEventV2, rule: Rule, params: Record<string, string>, options: RouteOptions): Promise<Loaded> {
   const memberId = await sessionMemberId(event);
   const resolver = rule.scope === 'public' || rule.scope === 'self' ? undefined : resolverOf(rule.scope)!;
-  const resourceKey = resolver?.key(params);
-  if (resolver && !resourceKey) throw notFound();
   const memberKey = Member.key({ memberId });
-  const items = await batchGet([memberKey, ...(resourceKey ? [resourceKey] : []), ...(options.preload?.(params, memberId) ?? [])]);
+  const first = resolver?.inCallersSchool ? await batchGet([memberKey]) : undefined;
+  const school = first && actorOf(first.get(keyId(memberKey)) as MemberItem | undefined).orgId;
+  const resourceKey = resolver?.key(params, school);
+  if (resolver && !resourceKey) throw notFound();
+  const items = await batchGet([...(first ? [] : [memberKey]), ...(resourceKey ? [resourceKey] : []), ...(options.preload?.(params, memberId) ?? [])]);
+  for (const [id, item] of first ?? []) items.set(id, item);
   const actor = actorOf(items.get(keyId(memberKey)) as MemberItem | undefined);
   const resource = authorize(rule, actor, resourceKey && items.get(keyId(resourceKey)));
   return { actor, resource, items };

@@ -19,8 +19,17 @@ export type ResourceScope = Exclude<Scope, 'public' | 'self'>;
 export type ResourceOf<S> = S extends keyof ScopeResources ? ScopeResources[S] : undefined;
 
 export interface Resolver<R> {
-  /** The item that names the resource, from the path's parameters; undefined when they name nothing. */
-  key(params: Record<string, string>): TableKey | undefined;
+  /**
+   * The item that names the resource, from the path's parameters; undefined when they name nothing.
+   * `school` (the caller's orgId) is given only to a resolver that sets `inCallersSchool`.
+   */
+  key(params: Record<string, string>, school?: string): TableKey | undefined;
+  /**
+   * The path's id is unique only within a school (a donation's id is made by the client), so the
+   * resource is looked for in the caller's school: the member is read first, then the resource
+   * (two reads instead of one). From another school such an id names nothing: 404.
+   */
+  inCallersSchool?: boolean;
   /** The resource and its school, from the item read (undefined when it is not one). */
   resolve(item: Item): (Target & { resource: R }) | undefined;
 }
