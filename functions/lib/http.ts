@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type * as z from 'zod/mini';
-import { POLICY, type RouteKey, type Rule } from '../../shared/domain/policy';
+import { hasAnyRole, POLICY, type RouteKey, type Rule } from '../../shared/domain/policy';
 import { Member, type MemberItem } from '../entities/member';
 import { keyId, type TableKey } from '../entities/key';
 import { actorOf, authorize, sessionMemberId, type Actor } from './access';
@@ -8,7 +8,7 @@ import { auditWrite, shouldAudit } from './audit';
 import { LONE_SURROGATE, parseBody } from './body';
 import { config } from './config';
 import { batchGet, transact, type Commit, type Item, type TransactItem } from './db';
-import { AppError, notFound, tooLarge, unsupportedMediaType } from './errors';
+import { AppError, forbidden, notFound, tooLarge, unsupportedMediaType } from './errors';
 import { logger } from './log';
 import { resolverOf, type ResourceOf } from './scopes';
 
@@ -96,7 +96,9 @@ async function load(event: APIGatewayProxyEventV2, rule: Rule, params: Record<st
   const resolver = rule.scope === 'public' || rule.scope === 'self' ? undefined : resolverOf(rule.scope)!;
   const memberKey = Member.key({ memberId });
   const first = resolver?.inCallersSchool ? await batchGet([memberKey]) : undefined;
-  const school = first && actorOf(first.get(keyId(memberKey)) as MemberItem | undefined).orgId;
+  const caller = first && actorOf(first.get(keyId(memberKey)) as MemberItem | undefined);
+  if (caller && !rule.district && !hasAnyRole(caller, rule.roles)) throw forbidden(); // a wrong role is told so before any lookup
+  const school = caller?.orgId;
   const resourceKey = resolver?.key(params, school);
   if (resolver && !resourceKey) throw notFound();
   const items = await batchGet([...(first ? [] : [memberKey]), ...(resourceKey ? [resourceKey] : []), ...(options.preload?.(params, memberId) ?? [])]);
