@@ -83,7 +83,7 @@ export const handler = defineApi({
   'POST /donations/{donationId}/reject': async ({ resource: ref, body, committer }) => {
     const { reason } = body(RejectBody);
     const { status } = await rejectGift(factsOf(ref), reason, committer({ campaignId: ref.campaignId, amountFen: ref.amountFen, reason }));
-    return ok({ status, reason });
+    return ok({ status });
   },
 
   'GET /me/donations': async ({ actor }) => ok(await myDonations(actor.memberId)),
