@@ -81,6 +81,7 @@ export const POLICY = {
   'POST /campaigns/{campaignId}/donations': { roles: EVERYONE, scope: 'campaign' },
   'GET /campaigns/{campaignId}/donations': { roles: CASH_KEEPERS, scope: 'campaign' },
   'POST /campaigns/{campaignId}/donations/confirm': { roles: TREASURER, scope: 'campaign' },
+  'GET /campaigns/{campaignId}/donations.xlsx': { roles: TREASURER, scope: 'campaign' },
   'GET /campaigns/{campaignId}/honor-roll': { roles: EVERYONE, scope: 'campaign' },
   'POST /donations/{donationId}/confirm': { roles: TREASURER, scope: 'donation' },
   'POST /donations/{donationId}/reject': { roles: TREASURER, scope: 'donation' },

@@ -74,6 +74,7 @@ export const DonationView = z.object({
   campaignTitle: z.string(),
   memberId: Id,
   name: z.string(),
+  groupId: Id,
   amountFen: z.int(),
   anonymous: z.boolean(),
   status: DonationStatus,

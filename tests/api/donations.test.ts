@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { as, ordinary, seed, type School } from '../support/fixtures';
 import { inHours } from '../support/time';
+import { readXlsx } from '../support/xlsx';
 
 type Call = Awaited<ReturnType<typeof as>>;
 interface Person {
@@ -295,6 +296,29 @@ describe('the honor roll and privacy', () => {
     expect(list.map((d: { donationId: string }) => d.donationId)).toEqual([cash.donationId]);
     expect((await (await as(ordinary(school)))('GET', `/campaigns/${campaignId}/donations`)).status).toBe(403);
     expect((await chair('GET', `/campaigns/${campaignId}/donations`)).status).toBe(403);
+  });
+});
+
+describe('the treasurer’s ledger (.xlsx)', () => {
+  it('lists every gift with its donor, exact to the fen, for the treasurer only', async () => {
+    const campaignId = await newCampaign({ title: '博爱一日捐' });
+    const a = gift({ amountFen: 5005, anonymous: true });
+    await (await as(groupMate.memberId))('POST', `/campaigns/${campaignId}/donations`, a);
+    await treasurer('POST', `/donations/${a.donationId}/confirm`);
+    await treasurer('POST', `/campaigns/${campaignId}/donations`, gift({ amountFen: 10, memberId: outsider.memberId }));
+    const res = await treasurer('GET', `/campaigns/${campaignId}/donations.xlsx`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    const rows = await readXlsx(res.raw);
+    expect(rows[0]![0]).toBe('博爱一日捐');
+    const gifts = rows.slice(rows.findIndex((r) => r[0] === '序号') + 1);
+    expect(gifts.map((r) => [r[1], r[3], r[4], r[5], r[6]]).sort()).toEqual(
+      [
+        [groupMate.name, '50.05', '5005', '是', '已确认'],
+        [outsider.name, '0.10', '10', '否', '已登记'],
+      ].sort(),
+    );
+    for (const id of [school.chair, leader.memberId, groupMate.memberId]) expect((await (await as(id))('GET', `/campaigns/${campaignId}/donations.xlsx`)).status).toBe(403);
   });
 });
 

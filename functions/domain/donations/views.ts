@@ -27,6 +27,7 @@ export function donationView(d: DonationItem): DonationView {
     campaignTitle: d.campaignTitle,
     memberId: d.donorId,
     name: d.donorName,
+    groupId: d.groupId,
     amountFen: d.amountFen,
     anonymous: d.anonymous,
     status: d.status,
