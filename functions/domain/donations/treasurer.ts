@@ -1,6 +1,7 @@
 import { Donation, type DonationItem } from '../../entities/donation';
 import { cancellationCodes, cancellationItems, transact, update, type Commit, type TransactItem } from '../../lib/db';
 import { AppError, conflict } from '../../lib/errors';
+import { backoffMs } from '../../lib/retry';
 import { donorDelta, onTally, onTotals } from './conditions';
 import type { DonorTallyItem } from '../../entities/donorTally';
 
@@ -16,6 +17,7 @@ export type GiftFacts = Pick<DonationItem, 'campaignId' | 'donationId' | 'donorI
 type Status = DonationItem['status'];
 
 const FAILED = 'ConditionalCheckFailed';
+const pause = (attempt: number) => new Promise((r) => setTimeout(r, backoffMs(attempt + 1, { baseDelayMs: 4, maxDelayMs: 100 })));
 
 /** The gift's status from `from` to `to` under that condition; a refusal hands the gift back as it is. */
 function move(g: GiftFacts, from: Status, to: 'confirmed' | 'rejected', now: string, reason?: string): TransactItem {
@@ -37,7 +39,10 @@ export async function confirmGift(g: GiftFacts, commit: Commit = transact): Prom
     } catch (err) {
       const codes = cancellationCodes(err);
       if (codes?.[0] !== FAILED) {
-        if (codes?.includes('TransactionConflict')) continue; // met another transaction halfway: again
+        if (codes?.includes('TransactionConflict')) {
+          await pause(attempt); // met another transaction halfway: again
+          continue;
+        }
         throw err;
       }
       const [now] = cancellationItems(err) as [DonationItem?];
@@ -72,7 +77,7 @@ export async function rejectGift(g: GiftFacts, reason: string, commit: Commit = 
       return { status: 'rejected', changed: true };
     } catch (err) {
       const codes = cancellationCodes(err);
-      if (!codes) throw err;
+      if (!codes?.some((c) => c === FAILED || c === 'TransactionConflict')) throw err;
       const [now, , tally] = cancellationItems(err) as [DonationItem?, unknown?, DonorTallyItem?];
       if (codes[0] === FAILED) {
         if (!now) throw err;
@@ -84,6 +89,7 @@ export async function rejectGift(g: GiftFacts, reason: string, commit: Commit = 
       }
       if (codes[2] === FAILED) tallyWas = tally?.live ?? 0;
       if (tallyWas < 1) throw new AppError(500, 'INTERNAL', '捐款记录与统计不一致'); // a live gift always has its tally
+      await pause(attempt);
     }
   }
   throw conflict('CONFLICT', '这笔捐款刚刚被改动，请刷新后再试');
