@@ -29,7 +29,7 @@ const call = async (routeKey: string, path: Record<string, string>, memberId: st
   const res = await handler({
     routeKey,
     pathParameters: path,
-    headers: { authorization: `Bearer ${await issueSession(memberId)}` },
+    headers: { authorization: `Bearer ${await issueSession(memberId)}`, 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
     isBase64Encoded: false,
     requestContext: { http: { method: routeKey.split(' ')[0]! }, requestId: 'test' },

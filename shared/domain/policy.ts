@@ -26,6 +26,8 @@ export const LEADERS: readonly Role[] = ['committee', 'chair', 'groupLeader'];
 export const CHAIR: readonly Role[] = ['chair'];
 export const TREASURER: readonly Role[] = ['treasurer'];
 export const DISTRICT: readonly Role[] = ['districtAdmin'];
+/** Who takes cash from members for a donation drive: the treasurer, and group leaders for their group. */
+export const CASH_KEEPERS: readonly Role[] = ['treasurer', 'groupLeader'];
 /** The union's officers: only the chair may stop one of them. */
 export const OFFICERS: readonly Role[] = ['chair', 'treasurer', 'committee'];
 
@@ -72,6 +74,18 @@ export const POLICY = {
   'GET /events/{eventId}/roster.xlsx': { roles: COMMITTEE, scope: 'event' },
   'POST /members/{memberId}/deactivate': { roles: COMMITTEE, scope: 'member' },
   'POST /members/{memberId}/reactivate': { roles: CHAIR, scope: 'member' },
+
+  'POST /orgs/{orgId}/campaigns': { roles: COMMITTEE, scope: 'org' },
+  'GET /orgs/{orgId}/campaigns': { roles: EVERYONE, scope: 'org' },
+  'GET /campaigns/{campaignId}': { roles: EVERYONE, scope: 'campaign' },
+  'POST /campaigns/{campaignId}/donations': { roles: EVERYONE, scope: 'campaign' },
+  'GET /campaigns/{campaignId}/donations': { roles: CASH_KEEPERS, scope: 'campaign' },
+  'POST /campaigns/{campaignId}/donations/confirm': { roles: TREASURER, scope: 'campaign' },
+  'GET /campaigns/{campaignId}/donations.xlsx': { roles: TREASURER, scope: 'campaign' },
+  'GET /campaigns/{campaignId}/honor-roll': { roles: EVERYONE, scope: 'campaign' },
+  'POST /donations/{donationId}/confirm': { roles: TREASURER, scope: 'donation' },
+  'POST /donations/{donationId}/reject': { roles: TREASURER, scope: 'donation' },
+  'GET /me/donations': { roles: EVERYONE, scope: 'self' },
 } as const satisfies Record<string, Rule>;
 
 export type RouteKey = keyof typeof POLICY;

@@ -15,6 +15,8 @@ const seededRoles = ROLES;
 let home: School;
 let away: School;
 let homeEvent: string;
+let homeCampaign: string;
+const homeDonation = 'authz-gift-0001';
 const callers: Record<string, { home: Call; away: Call }> = {};
 
 function holderOf(s: School, role: (typeof ROLES)[number]): string {
@@ -31,7 +33,7 @@ function holderOf(s: School, role: (typeof ROLES)[number]): string {
 
 function pathFor(route: string, s: School): string {
   const target = s.members.at(-8)!; // an ordinary member nobody acts as
-  return route.split(' ')[1]!.replace('{orgId}', s.orgId).replace('{memberId}', target).replace('{eventId}', homeEvent).replace('{districtId}', s.districtId);
+  return route.split(' ')[1]!.replace('{orgId}', s.orgId).replace('{memberId}', target).replace('{eventId}', homeEvent).replace('{districtId}', s.districtId).replace('{campaignId}', homeCampaign).replace('{donationId}', homeDonation);
 }
 
 beforeAll(async () => {
@@ -39,6 +41,8 @@ beforeAll(async () => {
   for (const role of seededRoles) callers[role] = { home: await as(holderOf(home, role)), away: await as(holderOf(away, role)) };
   const soon = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
   homeEvent = (await callers.chair!.home('POST', `/orgs/${home.orgId}/events`, { title: '权限测试', place: '礼堂', startsAt: soon(48), signupClosesAt: soon(24), capacity: 10 })).body.eventId;
+  homeCampaign = (await callers.chair!.home('POST', `/orgs/${home.orgId}/campaigns`, { title: '权限测试', kind: 'other', closesAt: soon(48) })).body.campaignId;
+  await callers.member!.home('POST', `/campaigns/${homeCampaign}/donations`, { donationId: homeDonation, amountFen: 100, anonymous: false });
 });
 
 describe.each(routes)('%s', (route, rule) => {

@@ -1,0 +1,35 @@
+import type { CampaignKind } from '../../shared/schemas/donations';
+import { compose, inIndex, inPartition, msPart, type IndexKey, type TableKey } from './key';
+
+/**
+ * A donation drive of a school (一日捐, 助学, 赈灾…). Its partition also holds its totals, its
+ * gifts and a tally per donor (campaignTotals.ts, donation.ts, donorTally.ts), so the honor roll
+ * and a recount are one consistent query. Listed per school through gsi1, by closing time.
+ */
+export interface CampaignAttributes {
+  campaignId: string;
+  orgId: string;
+  districtId: string;
+  title: string;
+  kind: CampaignKind;
+  description?: string;
+  closesAt: string;
+  goalFen?: number;
+  createdBy: string;
+  createdAt: string;
+}
+export type CampaignItem = TableKey & IndexKey & { type: 'campaign' } & CampaignAttributes;
+
+export const Campaign = {
+  partition: (campaignId: string) => compose('CAMPAIGN', campaignId),
+  key: ({ campaignId }: Pick<CampaignAttributes, 'campaignId'>): TableKey => ({ pk: Campaign.partition(campaignId), sk: 'META' }),
+  /** Campaigns of a school, by closing time. */
+  byOrg: {
+    pk: ({ orgId }: Pick<CampaignAttributes, 'orgId'>) => compose('ORG', orgId, 'CAMPAIGNS'),
+    sk: ({ closesAt, campaignId }: Pick<CampaignAttributes, 'closesAt' | 'campaignId'>) => compose(msPart(closesAt), campaignId),
+  },
+  item: (a: CampaignAttributes): CampaignItem => ({ ...a, ...Campaign.key(a), gsi1pk: Campaign.byOrg.pk(a), gsi1sk: Campaign.byOrg.sk(a), type: 'campaign' }),
+  queryOfOrg: (orgId: string) => inIndex(Campaign.byOrg.pk({ orgId })),
+  /** What sorts under `prefix` in the campaign's partition (see the item modules). */
+  queryPart: (campaignId: string, prefix: string) => inPartition(Campaign.partition(campaignId), prefix),
+};

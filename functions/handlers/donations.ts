@@ -1,0 +1,90 @@
+import { NoBody } from '../../shared/schemas/common';
+import { BulkConfirmBody, CreateCampaignBody, DonateBody, RejectBody } from '../../shared/schemas/donations';
+import { CampaignTotals, type CampaignTotalsItem } from '../entities/campaignTotals';
+import { Donation, type DonationItem } from '../entities/donation';
+import type { DonationRefItem } from '../entities/donationRef';
+import { keyId } from '../entities/key';
+import { campaignView, createCampaign, listCampaigns } from '../domain/donations/campaigns';
+import { donorFor, recordGift } from '../domain/donations/give';
+import '../domain/donations/scope';
+import { confirmGift, rejectGift, type GiftFacts } from '../domain/donations/treasurer';
+import { donationView, giftList, giftsOfCampaign, honorRoll, myDonations } from '../domain/donations/views';
+import '../domain/orgs';
+import { batchGet } from '../lib/db';
+import { AppError } from '../lib/errors';
+import { created, defineApi, ok } from '../lib/http';
+
+/** 一日捐: campaigns, gifts, the treasurer's confirmations, the honor roll (公示) and 我的捐款. */
+
+const factsOf = (ref: DonationRefItem): GiftFacts => ({ campaignId: ref.campaignId, donationId: ref.donationId, donorId: ref.donorId, amountFen: ref.amountFen });
+
+export const handler = defineApi({
+  'POST /orgs/{orgId}/campaigns': async ({ resource, actor, body, committer }) => {
+    const input = body(CreateCampaignBody);
+    const { campaign, totals } = await createCampaign(resource, input, actor.memberId, committer({ title: input.title }));
+    return created(campaignView(campaign, totals));
+  },
+
+  'GET /orgs/{orgId}/campaigns': async ({ params }) => ok({ campaigns: await listCampaigns(params.orgId!) }),
+
+  /** The campaign and its totals item, read with the member in the request's one read. */
+  'GET /campaigns/{campaignId}': [
+    async ({ resource, loaded }) => ok(campaignView(resource, loaded<CampaignTotalsItem>(CampaignTotals.key(resource)))),
+    { preload: (p) => [CampaignTotals.key({ campaignId: p.campaignId! })] },
+  ],
+
+  'POST /campaigns/{campaignId}/donations': async ({ resource: campaign, actor, body, commit }) => {
+    const input = body(DonateBody);
+    const donor = await donorFor(campaign, actor, input.memberId);
+    // Cash recorded for someone else is an officer's act, traced; an anonymous donor stays unnamed even there.
+    const forSomeone = donor.memberId !== actor.memberId;
+    const detail = forSomeone ? { campaignId: campaign.campaignId, amountFen: input.amountFen, ...(input.anonymous ? { anonymous: true } : { memberId: donor.memberId }) } : undefined;
+    const { created: isNew, donation } = await recordGift({ campaign, donor, recorder: actor.record, body: input }, (writes) => commit(writes, detail));
+    return { status: isNew ? 201 : 200, body: donationView(donation) };
+  },
+
+  /** The treasurer's full list; a group leader's list of the cash they recorded. */
+  'GET /campaigns/{campaignId}/donations': async ({ resource, actor }) =>
+    ok({ donations: giftList(await giftsOfCampaign(resource.campaignId), { memberId: actor.memberId, treasurer: actor.roles.includes('treasurer') }) }),
+
+  /** Extension: confirms a selection, each gift in its own transaction, with a result per gift. */
+  'POST /campaigns/{campaignId}/donations/confirm': async ({ resource, body, committer }) => {
+    const { donationIds } = body(BulkConfirmBody);
+    const commit = committer({ campaignId: resource.campaignId, donationIds });
+    const keyOf = (donationId: string) => Donation.key({ campaignId: resource.campaignId, donationId });
+    const found = await batchGet(donationIds.map(keyOf));
+    const results = [];
+    for (const donationId of donationIds) {
+      const gift = found.get(keyId(keyOf(donationId))) as DonationItem | undefined;
+      if (!gift) {
+        results.push({ donationId, error: { code: 'NOT_FOUND', message: '本次捐款中没有这笔捐款' } });
+        continue;
+      }
+      try {
+        results.push({ donationId, status: (await confirmGift(gift, commit)).status });
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        results.push({ donationId, status: gift.status, error: { code: err.code, message: err.message } });
+      }
+    }
+    await commit([]); // the request is traced even when no gift changed
+    return ok({ results });
+  },
+
+  'GET /campaigns/{campaignId}/honor-roll': async ({ resource }) => ok(honorRoll(await giftsOfCampaign(resource.campaignId))),
+
+  'POST /donations/{donationId}/confirm': async ({ resource: ref, body, committer }) => {
+    body(NoBody);
+    const { status } = await confirmGift(factsOf(ref), committer({ campaignId: ref.campaignId, amountFen: ref.amountFen }));
+    return ok({ status });
+  },
+
+  /** Extension: the gift leaves every total; its giver reads the reason in 我的捐款. */
+  'POST /donations/{donationId}/reject': async ({ resource: ref, body, committer }) => {
+    const { reason } = body(RejectBody);
+    const { status } = await rejectGift(factsOf(ref), reason, committer({ campaignId: ref.campaignId, amountFen: ref.amountFen, reason }));
+    return ok({ status });
+  },
+
+  'GET /me/donations': async ({ actor }) => ok(await myDonations(actor.memberId)),
+});
