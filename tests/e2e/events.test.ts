@@ -4,60 +4,12 @@
  * a check-in made without network that is synced once the network is back, and a group leader's
  * 本组报名. Screenshots: tests/e2e/screenshots/events-*.png
  */
-import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, inject, it } from 'vitest';
-import { anon, as, seed, type School } from '../support/fixtures';
-import { launchPhone, shot, type PhoneSession } from './browser';
+import { afterEach, describe, expect, it } from 'vitest';
+import { as, seed, type School } from '../support/fixtures';
+import { shot } from './browser';
+import { chinaIn, closePhones, inView, noToast, people, phoneAs, text, type Person } from './phones';
 
-let sessions: PhoneSession[] = [];
-afterEach(async () => {
-  await Promise.all(sessions.map((s) => s.close()));
-  sessions = [];
-});
-
-interface Person {
-  memberId: string;
-  name: string;
-  roles: string[];
-  groupName: string;
-}
-
-async function people(orgId: string): Promise<Person[]> {
-  const res = await anon()('GET', `/dev/orgs/${orgId}/people`);
-  expect(res.status).toBe(200);
-  return (res.body as { people: Person[] }).people;
-}
-
-/** A fresh phone, logged in as `memberId` through 开发登录 (and the privacy notice the first time); lands on 首页. */
-async function phoneAs(orgId: string, memberId: string): Promise<Page> {
-  const session = await launchPhone({ baseURL: inject('webUrl') });
-  sessions.push(session);
-  const { page } = session;
-  await page.goto(`/#/pages/login/index?org=${orgId}`);
-  await page.getByTestId(`login-${memberId}`).click();
-  // the privacy notice comes only on a member's first login
-  const agree = page.getByTestId('consent-agree');
-  await agree.or(page.getByTestId('page-home')).first().waitFor();
-  if (await agree.isVisible()) await agree.click();
-  await page.getByTestId('page-home').waitFor();
-  return page;
-}
-
-/** Closes every phone opened so far (two cores: one browser at a time is kinder). */
-async function closePhones() {
-  await Promise.all(sessions.map((s) => s.close()));
-  sessions = [];
-}
-
-/** Waits until no toast covers the page (they would hide what a screenshot is for). */
-async function noToast(page: Page) {
-  await page.waitForFunction(`![...document.querySelectorAll('.taro__toast')].some((t) => t.style.display !== 'none' && t.style.opacity !== '0')`, undefined, { timeout: 10_000 });
-}
-
-const text = async (page: Page, testId: string) => (await page.getByTestId(testId).innerText()).replace(/\s+/g, '');
-
-/** China time, as the app sends it: `hours` from now. */
-const chinaIn = (hours: number) => new Date(Date.now() + hours * 3600_000 + 8 * 3600_000).toISOString().slice(0, 19) + '+08:00';
+afterEach(closePhones);
 
 /** An event through the API starting in two hours, so it can be checked in (for the tests that are not about the form). */
 async function apiEvent(school: School, over: Record<string, unknown> = {}) {
@@ -107,6 +59,7 @@ describe('活动报名 (H5)', () => {
     await page.locator('[data-testid=form-capacity] input').fill('1');
     await page.getByTestId('form-family-plus').click();
     await page.getByTestId('form-option-add').click();
+    await shot(page, 'events-create-option');
     await page.locator('[data-testid=form-option-label-0] input').fill('乘车点');
     await page.locator('[data-testid=form-option-choices-0] input').fill('东门，西门');
     await page.locator('[data-testid=form-cost] input').fill('工会承担，个人不用交钱');
@@ -118,6 +71,11 @@ describe('活动报名 (H5)', () => {
     await expect.poll(() => text(page, 'event-title')).toBe('春游');
     await page.getByTestId('event-manage').waitFor();
     await shot(page, 'events-detail-committee', { fullPage: true });
+    // 取消活动 asks first: its buttons' labels are read whole, in normal and large type
+    await page.getByTestId('event-cancel').click();
+    await page.getByTestId('confirm-ok').waitFor();
+    await shot(page, 'events-cancel-event-confirm');
+    await page.getByTestId('confirm-cancel').click();
     await closePhones();
 
     const created = await (await as(school.chair))('GET', `/events/${eventId}`);
@@ -272,7 +230,7 @@ describe('活动报名 (H5)', () => {
     await page.getByTestId(`checkin-${p1.memberId}`).waitFor();
     await expect.poll(() => text(page, 'checkin-count')).toBe('已签到0/应到2人');
 
-    const context = sessions[0]!.context;
+    const context = page.context();
     await context.setOffline(true);
     const tappedAt = Date.now();
     await page.getByTestId(`checkin-${p1.memberId}`).click();

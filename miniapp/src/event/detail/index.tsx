@@ -7,6 +7,7 @@ import ChoiceGroup from '../../components/ChoiceGroup'
 import Stepper from '../../components/Stepper'
 import StatusTag from '../../components/StatusTag'
 import ShareButton from '../../components/ShareButton'
+import NoOrphan from '../../components/NoOrphan'
 import LoadingOverlay from '../../components/LoadingOverlay'
 import { useConfirm } from '../../components/Confirm'
 import { AsyncView, EmptyState, ErrorState, LoadingState } from '../../components/StateViews'
@@ -35,9 +36,6 @@ export default function EventPage() {
   })
   useReloadOnShow(() => me && eventId && ev.reload())
   usePageShare(ev.data ? `${ev.data.title}（${fmtDateTime(ev.data.startsAt)}）` : '教工之家 活动报名', ROUTES.event(eventId))
-  useEffect(() => {
-    if (ev.data) void Taro.setNavigationBarTitle({ title: ev.data.title }).catch(() => undefined)
-  }, [ev.data?.title])
 
   if (!eventId) {
     return (
@@ -203,7 +201,7 @@ function EventBody({ e, me, reload }: { e: EventView; me: MeResult; reload: () =
     <>
       <View className="card ev__head">
         <Text className="ev__title" data-testid="event-title">
-          {e.title}
+          <NoOrphan text={e.title} />
         </Text>
         <View className="ev__state">
           <StatusTag text={state.text} tone={state.tone} testId="event-state" />
