@@ -39,7 +39,7 @@ describe('活动报名 (H5)', () => {
     let page = await phoneAs(school.orgId, school.chair);
     await page.getByTestId('tab-events').click();
     await page.getByTestId('event-create').waitFor();
-    await page.getByTestId('state-empty').waitFor();
+    await page.getByTestId('page-events').getByTestId('state-empty').waitFor();
     await shot(page, 'events-list-empty-committee');
     await page.getByTestId('event-create').click();
     await page.getByTestId('form-title').waitFor();
