@@ -97,7 +97,10 @@ describe('活动报名 (H5)', () => {
     await page.getByTestId('choice-o1-0').click();
     await page.getByTestId('signup').click();
     await expect.poll(() => text(page, 'my-status'), { timeout: 15_000 }).toBe('已报名');
-    await noToast(page);
+    // the status card, above the form, comes into view and says what happened
+    await expect.poll(() => inView(page, 'my-status-card')).toBe(true);
+    expect(await text(page, 'my-status-said')).toBe('报名成功');
+    await shot(page, 'events-detail-signed-card');
     await shot(page, 'events-detail-signed', { fullPage: true });
     // A changes the bus stop in place: still 已报名, and the server has the new choice.
     await page.getByTestId('signup-edit').click();
@@ -106,6 +109,8 @@ describe('活动报名 (H5)', () => {
     await page.getByTestId('signup-save').click();
     await page.getByTestId('signup-edit').waitFor({ timeout: 15_000 });
     expect(await text(page, 'my-status')).toBe('已报名');
+    await expect.poll(() => text(page, 'my-status-said')).toBe('修改已保存');
+    await expect.poll(() => inView(page, 'my-status-card')).toBe(true);
     const mine = await (await as(a.memberId))('GET', `/events/${eventId}`);
     expect(mine.body.me).toMatchObject({ status: 'confirmed', choices: { o1: '西门' } });
     await closePhones();
@@ -122,7 +127,7 @@ describe('活动报名 (H5)', () => {
     await page.getByTestId('family-minus').click();
     await page.getByTestId('signup').click();
     await expect.poll(() => text(page, 'my-status'), { timeout: 15_000 }).toBe('候补第1位');
-    await noToast(page);
+    await expect.poll(() => inView(page, 'my-status-card')).toBe(true);
     await shot(page, 'events-waitlist', { fullPage: true });
 
     // 取消报名 asks first; 不取消 keeps the place
@@ -288,6 +293,14 @@ describe('活动报名 (H5)', () => {
     // the server agrees: with one family member the member waits
     await page.getByTestId('signup').click();
     await expect.poll(() => text(page, 'my-status'), { timeout: 15_000 }).toBe('候补第1位');
+    expect(await text(page, 'my-status-said')).toBe('名额已满，已排进候补');
+    // 取消候补 (at the bottom of the page): the card, at the top, says so and comes into view
+    await page.getByTestId('signup-cancel').click();
+    await page.getByTestId('confirm-ok').click();
+    await expect.poll(() => text(page, 'my-status'), { timeout: 15_000 }).toBe('未报名');
+    expect(await text(page, 'my-status-said')).toBe('已取消候补');
+    await expect.poll(() => inView(page, 'my-status-card')).toBe(true);
+    await shot(page, 'events-cancelled-card');
   });
 
   it('a group leader sees 本组报名 with the names of those not signed up', async () => {
