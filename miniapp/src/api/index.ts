@@ -13,7 +13,7 @@ import type {
   RegistrationList,
   UpdateEventBody,
   DemoPeople,
-  DeactivateResult,
+  MemberResult,
   DistrictOrgs,
   OrgInfo,
   ImportResult,
@@ -47,7 +47,8 @@ export const api = {
   members: (orgId: string) => request<MemberList>('GET', `/orgs/${seg(orgId)}/members`),
   updateMember: (memberId: string, body: Partial<UpdateMemberBody>) =>
     request<unknown>('PATCH', `/members/${seg(memberId)}`, body),
-  deactivateMember: (memberId: string) => request<DeactivateResult>('POST', `/members/${seg(memberId)}/deactivate`),
+  deactivateMember: (memberId: string) => request<MemberResult>('POST', `/members/${seg(memberId)}/deactivate`),
+  reactivateMember: (memberId: string) => request<MemberResult>('POST', `/members/${seg(memberId)}/reactivate`),
   importRoster: (orgId: string, fileBase64: string, dryRun: boolean) =>
     request<ImportResult>('POST', `/orgs/${seg(orgId)}/roster/import`, { fileBase64, dryRun }, { timeout: 120000 }),
   rosterXlsxPath: (orgId: string) => `/orgs/${seg(orgId)}/roster.xlsx`,
