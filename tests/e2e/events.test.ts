@@ -271,11 +271,28 @@ describe('活动报名 (H5)', () => {
     await page.getByTestId(`checkin-row-${p1.memberId}`).waitFor();
     await expect.poll(() => page.getByTestId(`checkin-row-${p1.memberId}`).getAttribute('data-state')).toBe('done');
     expect((await chair('GET', `/events/${eventId}/registrations`)).body.checkedInCount).toBe(1);
+
+    // the wrong name was tapped: 撤销 asks first, then the check-in is gone, here and on the server
+    await page.getByTestId(`checkin-undo-${p1.memberId}`).click();
+    await page.getByTestId('confirm-ok').waitFor();
+    expect(await page.locator('.modal__text').innerText()).toContain(p1.name);
+    await shot(page, 'events-checkin-undo-confirm');
+    await page.getByTestId('confirm-ok').click();
+    await expect.poll(() => page.getByTestId(`checkin-row-${p1.memberId}`).getAttribute('data-state'), { timeout: 15_000 }).toBe('none');
+    await expect.poll(() => text(page, 'checkin-count')).toBe('已签到0/应到2人');
+    expect((await chair('GET', `/events/${eventId}/registrations`)).body.checkedInCount).toBe(0);
+    await noToast(page);
+    await shot(page, 'events-checkin-undone');
+    // and it stays undone after a reload (nothing on the phone brings it back)
+    await page.reload();
+    await page.getByTestId(`checkin-${p1.memberId}`).waitFor();
+    expect(await page.getByTestId(`checkin-row-${p1.memberId}`).getAttribute('data-state')).toBe('none');
   });
 
   it('one seat left: alone it says 报名, with one family member 报名（排候补） and why', async () => {
     const school = await seed(12, 2);
-    const { eventId } = await apiEvent(school, { title: '观影', capacity: 2, maxFamily: 2 });
+    // twelve characters: at the title's normal size the twelfth would wrap alone
+    const { eventId } = await apiEvent(school, { title: '三八节教职工电影专场观影', capacity: 2, maxFamily: 2 });
     const everyone = await people(school.orgId);
     const busy = new Set([school.chair, school.treasurer, ...school.committee, ...school.groupLeaders, ...school.delegates]);
     const [first, me] = everyone.filter((p) => !busy.has(p.memberId)) as [Person, Person];

@@ -2,6 +2,7 @@ import { request } from './client'
 import type {
   CheckinBody,
   CheckinResult,
+  UndoCheckinResult,
   CreateEventBody,
   EventList,
   EventView,
@@ -69,5 +70,6 @@ export const api = {
   registrations: (eventId: string, groupId?: string) =>
     request<RegistrationList>('GET', `/events/${seg(eventId)}/registrations${groupId ? `?groupId=${seg(groupId)}` : ''}`),
   checkin: (eventId: string, body: CheckinBody) => request<CheckinResult>('POST', `/events/${seg(eventId)}/checkins`, body, { timeout: 10000 }),
+  undoCheckin: (eventId: string, memberId: string) => request<UndoCheckinResult>('DELETE', `/events/${seg(eventId)}/checkins/${seg(memberId)}`),
   eventRosterXlsxPath: (eventId: string) => `/events/${seg(eventId)}/roster.xlsx`,
 }
