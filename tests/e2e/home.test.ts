@@ -37,6 +37,7 @@ describe('首页 (H5)', () => {
     // the one ahead cancels: the waitlist moves, and 首页 says so when the member comes back to it
     expect((await (await as(first!.memberId))('DELETE', `/events/${full}/registrations/me`)).status).toBe(200);
     await page.getByTestId('tab-events').click();
+    await page.getByTestId('page-events').waitFor();
     await page.getByTestId('tab-home').click();
     await expect.poll(() => text(page, `home-mine-${full}`), { timeout: 15_000 }).toContain('已报名');
     expect(await text(page, 'home-card-messages')).toContain('候补成功');

@@ -15,8 +15,9 @@ export async function joinMyEvents(registrations: readonly MyRegistrationItem[],
       const listed = byId.get(reg.eventId)
       if (listed && reg.status !== 'waitlisted') return { ...listed, reg }
       try {
+        // the event's own answer is the fresher one (a promotion may have happened in between)
         const e = await api.event(reg.eventId)
-        return { ...e, reg, position: e.me?.position }
+        return { ...e, reg: e.me ? { ...reg, status: e.me.status, checkedIn: e.me.checkedIn } : reg, position: e.me?.position }
       } catch {
         return listed ? { ...listed, reg } : null
       }
