@@ -43,7 +43,7 @@ export const handler = defineApi({
     const [members, groups] = await Promise.all([listMembers(params.orgId!, full ? undefined : actor.groupId), listGroups(params.orgId!)]);
     const names = groupNames(groups);
     return ok({
-      members: members.sort(byGroupThenName(names)).map((m) => toMemberView(m, names.get(m.groupId), full)),
+      members: members.sort(byGroupThenName(names)).map((m) => ({ ...toMemberView(m, names.get(m.groupId), full), ...(full ? { wechatBound: Boolean(m.wechatBound) } : {}) })),
       groups: groups.map(({ groupId, name, leaderId }) => ({ groupId, name, leaderId })),
     });
   },

@@ -154,6 +154,10 @@ export type CheckinBody = z.infer<typeof CheckinBody>;
 export const CheckinResult = z.object({ memberId: Id, name: z.string(), checkedInAt: IsoDateTime, alreadyCheckedIn: z.boolean() });
 export type CheckinResult = z.infer<typeof CheckinResult>;
 
+/** DELETE /events/{eventId}/checkins/{memberId}: a check-in made by mistake, undone. */
+export const UndoCheckinResult = z.object({ memberId: Id, name: z.string(), checkedIn: z.literal(false) });
+export type UndoCheckinResult = z.infer<typeof UndoCheckinResult>;
+
 export const Message = z.object({ messageId: z.string(), at: IsoDateTime, title: z.string(), body: z.string(), link: z.optional(z.string()), read: z.boolean() });
 export type Message = z.infer<typeof Message>;
 

@@ -15,6 +15,8 @@ export const Member = z.object({
   /** Seen by the committee only. */
   phone: z.optional(z.string()),
   birthDate: z.optional(IsoDate),
+  /** Whether the member has bound WeChat: in the committee's member list only (who still needs an invite code). */
+  wechatBound: z.optional(z.boolean()),
 });
 export type Member = z.infer<typeof Member>;
 

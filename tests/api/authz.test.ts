@@ -94,5 +94,8 @@ describe('group leaders see only their own group, without phone numbers', () => 
     const full = (await callers.committee!.home('GET', `/orgs/${home.orgId}/members`)).body;
     expect(full.members).toHaveLength(30);
     expect(full.members.every((m: { phone?: string }) => typeof m.phone === 'string')).toBe(true);
+    // who still needs a WeChat invite code: the committee sees it, a group leader does not
+    expect(full.members.every((m: { wechatBound?: boolean }) => m.wechatBound === false)).toBe(true);
+    expect(list.members.every((m: { wechatBound?: boolean }) => m.wechatBound === undefined)).toBe(true);
   });
 });

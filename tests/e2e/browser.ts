@@ -15,6 +15,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { describeClipped, findClipped } from './clipping'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -122,12 +123,41 @@ async function overflowHeight(page: Page): Promise<number> {
 }
 
 /**
- * Saves tests/e2e/screenshots/<name>.png once the page has settled. `fullPage` grows the viewport
- * until the current Taro page fits (up to 8000 px), then puts it back.
+ * Saves tests/e2e/screenshots/<name>.png once the page has settled, and fails when any text on the
+ * screen is clipped, in normal or in large type (./clipping.ts). `fullPage` grows the viewport
+ * until the current Taro page fits (up to 8000 px), then puts it back. With SHOTS_OTHER_TYPE=1 it
+ * also saves the screen in the other type size (<name>.large.png or <name>.normal.png), to look at.
  */
 export async function shot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true })
   await settle(page)
+  const clipped = await findClipped(page)
+  if (clipped.length) {
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.clipped.png`), animations: 'disabled', caret: 'hide' })
+    throw new Error(describeClipped(name, clipped))
+  }
+  const file = await capture(page, name, options)
+  if (process.env.SHOTS_OTHER_TYPE) {
+    const other = (await page.evaluate<boolean>(`document.documentElement.classList.contains('large-text')`)) ? 'normal' : 'large'
+    await flipType(page)
+    try {
+      await capture(page, `${name}.${other}`, options)
+    } finally {
+      await flipType(page)
+    }
+  }
+  return file
+}
+
+/** 大字模式 on or off for the look of it: the classes prefs.ts and Page.tsx set, without a re-render. */
+function flipType(page: Page): Promise<void> {
+  return page.evaluate(`(() => {
+    const on = !document.documentElement.classList.contains('large-text');
+    for (const el of [document.documentElement, ...document.querySelectorAll('.page')]) el.classList.toggle('large-text', on);
+  })()`)
+}
+
+async function capture(page: Page, name: string, options: { fullPage?: boolean }): Promise<string> {
   const file = path.join(SCREENSHOT_DIR, `${name}.png`)
   const viewport = page.viewportSize() ?? { ...PHONE.viewport }
   const extra = options.fullPage ? await overflowHeight(page) : 0

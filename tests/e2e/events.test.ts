@@ -4,60 +4,12 @@
  * a check-in made without network that is synced once the network is back, and a group leader's
  * 本组报名. Screenshots: tests/e2e/screenshots/events-*.png
  */
-import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, inject, it } from 'vitest';
-import { anon, as, seed, type School } from '../support/fixtures';
-import { launchPhone, shot, type PhoneSession } from './browser';
+import { afterEach, describe, expect, it } from 'vitest';
+import { as, seed, type School } from '../support/fixtures';
+import { shot } from './browser';
+import { chinaIn, closePhones, inView, noToast, people, phoneAs, text, type Person } from './phones';
 
-let sessions: PhoneSession[] = [];
-afterEach(async () => {
-  await Promise.all(sessions.map((s) => s.close()));
-  sessions = [];
-});
-
-interface Person {
-  memberId: string;
-  name: string;
-  roles: string[];
-  groupName: string;
-}
-
-async function people(orgId: string): Promise<Person[]> {
-  const res = await anon()('GET', `/dev/orgs/${orgId}/people`);
-  expect(res.status).toBe(200);
-  return (res.body as { people: Person[] }).people;
-}
-
-/** A fresh phone, logged in as `memberId` through 开发登录 (and the privacy notice the first time); lands on 首页. */
-async function phoneAs(orgId: string, memberId: string): Promise<Page> {
-  const session = await launchPhone({ baseURL: inject('webUrl') });
-  sessions.push(session);
-  const { page } = session;
-  await page.goto(`/#/pages/login/index?org=${orgId}`);
-  await page.getByTestId(`login-${memberId}`).click();
-  // the privacy notice comes only on a member's first login
-  const agree = page.getByTestId('consent-agree');
-  await agree.or(page.getByTestId('page-home')).first().waitFor();
-  if (await agree.isVisible()) await agree.click();
-  await page.getByTestId('page-home').waitFor();
-  return page;
-}
-
-/** Closes every phone opened so far (two cores: one browser at a time is kinder). */
-async function closePhones() {
-  await Promise.all(sessions.map((s) => s.close()));
-  sessions = [];
-}
-
-/** Waits until no toast covers the page (they would hide what a screenshot is for). */
-async function noToast(page: Page) {
-  await page.waitForFunction(`![...document.querySelectorAll('.taro__toast')].some((t) => t.style.display !== 'none' && t.style.opacity !== '0')`, undefined, { timeout: 10_000 });
-}
-
-const text = async (page: Page, testId: string) => (await page.getByTestId(testId).innerText()).replace(/\s+/g, '');
-
-/** China time, as the app sends it: `hours` from now. */
-const chinaIn = (hours: number) => new Date(Date.now() + hours * 3600_000 + 8 * 3600_000).toISOString().slice(0, 19) + '+08:00';
+afterEach(closePhones);
 
 /** An event through the API starting in two hours, so it can be checked in (for the tests that are not about the form). */
 async function apiEvent(school: School, over: Record<string, unknown> = {}) {
@@ -87,7 +39,7 @@ describe('活动报名 (H5)', () => {
     let page = await phoneAs(school.orgId, school.chair);
     await page.getByTestId('tab-events').click();
     await page.getByTestId('event-create').waitFor();
-    await page.getByTestId('state-empty').waitFor();
+    await page.getByTestId('page-events').getByTestId('state-empty').waitFor();
     await shot(page, 'events-list-empty-committee');
     await page.getByTestId('event-create').click();
     await page.getByTestId('form-title').waitFor();
@@ -107,6 +59,7 @@ describe('活动报名 (H5)', () => {
     await page.locator('[data-testid=form-capacity] input').fill('1');
     await page.getByTestId('form-family-plus').click();
     await page.getByTestId('form-option-add').click();
+    await shot(page, 'events-create-option');
     await page.locator('[data-testid=form-option-label-0] input').fill('乘车点');
     await page.locator('[data-testid=form-option-choices-0] input').fill('东门，西门');
     await page.locator('[data-testid=form-cost] input').fill('工会承担，个人不用交钱');
@@ -118,6 +71,11 @@ describe('活动报名 (H5)', () => {
     await expect.poll(() => text(page, 'event-title')).toBe('春游');
     await page.getByTestId('event-manage').waitFor();
     await shot(page, 'events-detail-committee', { fullPage: true });
+    // 取消活动 asks first: its buttons' labels are read whole, in normal and large type
+    await page.getByTestId('event-cancel').click();
+    await page.getByTestId('confirm-ok').waitFor();
+    await shot(page, 'events-cancel-event-confirm');
+    await page.getByTestId('confirm-cancel').click();
     await closePhones();
 
     const created = await (await as(school.chair))('GET', `/events/${eventId}`);
@@ -139,7 +97,10 @@ describe('活动报名 (H5)', () => {
     await page.getByTestId('choice-o1-0').click();
     await page.getByTestId('signup').click();
     await expect.poll(() => text(page, 'my-status'), { timeout: 15_000 }).toBe('已报名');
-    await noToast(page);
+    // the status card, above the form, comes into view and says what happened
+    await expect.poll(() => inView(page, 'my-status-card')).toBe(true);
+    expect(await text(page, 'my-status-said')).toBe('报名成功');
+    await shot(page, 'events-detail-signed-card');
     await shot(page, 'events-detail-signed', { fullPage: true });
     // A changes the bus stop in place: still 已报名, and the server has the new choice.
     await page.getByTestId('signup-edit').click();
@@ -148,6 +109,8 @@ describe('活动报名 (H5)', () => {
     await page.getByTestId('signup-save').click();
     await page.getByTestId('signup-edit').waitFor({ timeout: 15_000 });
     expect(await text(page, 'my-status')).toBe('已报名');
+    await expect.poll(() => text(page, 'my-status-said')).toBe('修改已保存');
+    await expect.poll(() => inView(page, 'my-status-card')).toBe(true);
     const mine = await (await as(a.memberId))('GET', `/events/${eventId}`);
     expect(mine.body.me).toMatchObject({ status: 'confirmed', choices: { o1: '西门' } });
     await closePhones();
@@ -164,7 +127,7 @@ describe('活动报名 (H5)', () => {
     await page.getByTestId('family-minus').click();
     await page.getByTestId('signup').click();
     await expect.poll(() => text(page, 'my-status'), { timeout: 15_000 }).toBe('候补第1位');
-    await noToast(page);
+    await expect.poll(() => inView(page, 'my-status-card')).toBe(true);
     await shot(page, 'events-waitlist', { fullPage: true });
 
     // 取消报名 asks first; 不取消 keeps the place
@@ -272,7 +235,7 @@ describe('活动报名 (H5)', () => {
     await page.getByTestId(`checkin-${p1.memberId}`).waitFor();
     await expect.poll(() => text(page, 'checkin-count')).toBe('已签到0/应到2人');
 
-    const context = sessions[0]!.context;
+    const context = page.context();
     await context.setOffline(true);
     const tappedAt = Date.now();
     await page.getByTestId(`checkin-${p1.memberId}`).click();
@@ -308,11 +271,28 @@ describe('活动报名 (H5)', () => {
     await page.getByTestId(`checkin-row-${p1.memberId}`).waitFor();
     await expect.poll(() => page.getByTestId(`checkin-row-${p1.memberId}`).getAttribute('data-state')).toBe('done');
     expect((await chair('GET', `/events/${eventId}/registrations`)).body.checkedInCount).toBe(1);
+
+    // the wrong name was tapped: 撤销 asks first, then the check-in is gone, here and on the server
+    await page.getByTestId(`checkin-undo-${p1.memberId}`).click();
+    await page.getByTestId('confirm-ok').waitFor();
+    expect(await page.locator('.modal__text').innerText()).toContain(p1.name);
+    await shot(page, 'events-checkin-undo-confirm');
+    await page.getByTestId('confirm-ok').click();
+    await expect.poll(() => page.getByTestId(`checkin-row-${p1.memberId}`).getAttribute('data-state'), { timeout: 15_000 }).toBe('none');
+    await expect.poll(() => text(page, 'checkin-count')).toBe('已签到0/应到2人');
+    expect((await chair('GET', `/events/${eventId}/registrations`)).body.checkedInCount).toBe(0);
+    await noToast(page);
+    await shot(page, 'events-checkin-undone');
+    // and it stays undone after a reload (nothing on the phone brings it back)
+    await page.reload();
+    await page.getByTestId(`checkin-${p1.memberId}`).waitFor();
+    expect(await page.getByTestId(`checkin-row-${p1.memberId}`).getAttribute('data-state')).toBe('none');
   });
 
   it('one seat left: alone it says 报名, with one family member 报名（排候补） and why', async () => {
     const school = await seed(12, 2);
-    const { eventId } = await apiEvent(school, { title: '观影', capacity: 2, maxFamily: 2 });
+    // twelve characters: at the title's normal size the twelfth would wrap alone
+    const { eventId } = await apiEvent(school, { title: '三八节教职工电影专场观影', capacity: 2, maxFamily: 2 });
     const everyone = await people(school.orgId);
     const busy = new Set([school.chair, school.treasurer, ...school.committee, ...school.groupLeaders, ...school.delegates]);
     const [first, me] = everyone.filter((p) => !busy.has(p.memberId)) as [Person, Person];
@@ -330,6 +310,14 @@ describe('活动报名 (H5)', () => {
     // the server agrees: with one family member the member waits
     await page.getByTestId('signup').click();
     await expect.poll(() => text(page, 'my-status'), { timeout: 15_000 }).toBe('候补第1位');
+    expect(await text(page, 'my-status-said')).toBe('名额已满，已排进候补');
+    // 取消候补 (at the bottom of the page): the card, at the top, says so and comes into view
+    await page.getByTestId('signup-cancel').click();
+    await page.getByTestId('confirm-ok').click();
+    await expect.poll(() => text(page, 'my-status'), { timeout: 15_000 }).toBe('未报名');
+    expect(await text(page, 'my-status-said')).toBe('已取消候补');
+    await expect.poll(() => inView(page, 'my-status-card')).toBe(true);
+    await shot(page, 'events-cancelled-card');
   });
 
   it('a group leader sees 本组报名 with the names of those not signed up', async () => {

@@ -17,8 +17,9 @@ async function loginAs(orgId: string, memberId: string) {
   const { page } = session;
   await page.goto(`/#/pages/login/index?org=${orgId}`);
   await page.getByTestId(`login-${memberId}`).click();
-  // First login: the privacy notice, then on.
+  // First login: the privacy notice, then 首页 (wait for it: going elsewhere sooner races its reLaunch).
   await page.getByTestId('consent-agree').click();
+  await page.getByTestId('page-home').waitFor();
   return page;
 }
 

@@ -2,6 +2,7 @@ import { request } from './client'
 import type {
   CheckinBody,
   CheckinResult,
+  UndoCheckinResult,
   CreateEventBody,
   EventList,
   EventView,
@@ -13,7 +14,7 @@ import type {
   RegistrationList,
   UpdateEventBody,
   DemoPeople,
-  DeactivateResult,
+  MemberResult,
   DistrictOrgs,
   OrgInfo,
   ImportResult,
@@ -47,7 +48,8 @@ export const api = {
   members: (orgId: string) => request<MemberList>('GET', `/orgs/${seg(orgId)}/members`),
   updateMember: (memberId: string, body: Partial<UpdateMemberBody>) =>
     request<unknown>('PATCH', `/members/${seg(memberId)}`, body),
-  deactivateMember: (memberId: string) => request<DeactivateResult>('POST', `/members/${seg(memberId)}/deactivate`),
+  deactivateMember: (memberId: string) => request<MemberResult>('POST', `/members/${seg(memberId)}/deactivate`),
+  reactivateMember: (memberId: string) => request<MemberResult>('POST', `/members/${seg(memberId)}/reactivate`),
   importRoster: (orgId: string, fileBase64: string, dryRun: boolean) =>
     request<ImportResult>('POST', `/orgs/${seg(orgId)}/roster/import`, { fileBase64, dryRun }, { timeout: 120000 }),
   rosterXlsxPath: (orgId: string) => `/orgs/${seg(orgId)}/roster.xlsx`,
@@ -68,5 +70,6 @@ export const api = {
   registrations: (eventId: string, groupId?: string) =>
     request<RegistrationList>('GET', `/events/${seg(eventId)}/registrations${groupId ? `?groupId=${seg(groupId)}` : ''}`),
   checkin: (eventId: string, body: CheckinBody) => request<CheckinResult>('POST', `/events/${seg(eventId)}/checkins`, body, { timeout: 10000 }),
+  undoCheckin: (eventId: string, memberId: string) => request<UndoCheckinResult>('DELETE', `/events/${seg(eventId)}/checkins/${seg(memberId)}`),
   eventRosterXlsxPath: (eventId: string) => `/events/${seg(eventId)}/roster.xlsx`,
 }

@@ -30,6 +30,7 @@ import type {
   GroupHeadCount as SharedGroupHeadCount,
   CheckinBody as SharedCheckinBody,
   CheckinResult as SharedCheckinResult,
+  UndoCheckinResult as SharedUndoCheckinResult,
   Message as SharedMessage,
 } from '@shared/schemas/events'
 import type {
@@ -73,10 +74,11 @@ export type RegistrationList = SharedRegistrationList
 export type GroupHeadCount = SharedGroupHeadCount
 export type CheckinBody = SharedCheckinBody
 export type CheckinResult = SharedCheckinResult
+export type UndoCheckinResult = SharedUndoCheckinResult
 export type Message = SharedMessage
 
 export type { DemoPerson, DemoPeople } from '@shared/schemas/auth'
-export type { MemberResult as DeactivateResult } from '@shared/schemas/member'
+export type { MemberResult } from '@shared/schemas/member'
 export type { MyRegistrationList, MessageList } from '@shared/schemas/events'
 export type MyRegistrationItem = import('@shared/schemas/events').MyRegistrationList['registrations'][number]
 

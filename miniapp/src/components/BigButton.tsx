@@ -1,5 +1,6 @@
 import { Button } from '@tarojs/components'
-import type { PropsWithChildren } from 'react'
+import type { PropsWithChildren, ReactNode } from 'react'
+import NoOrphan from './NoOrphan'
 
 interface Props {
   type?: 'primary' | 'default' | 'danger'
@@ -11,11 +12,19 @@ interface Props {
   openType?: 'share'
 }
 
+/** A label of plain words (`修改报名（{what}）` is several strings), else null. */
+function plainLabel(children: ReactNode): string | null {
+  const parts = Array.isArray(children) ? children : [children]
+  return parts.every((c) => typeof c === 'string' || typeof c === 'number') ? parts.join('') : null
+}
+
 /**
  * A full-width button at least 50 px high (60 px in 大字模式), with large text that wraps
- * rather than being cut. WeChat's own button, drawn in our sizes (app.css `.big-button`).
+ * rather than being cut, never leaving one character alone on a line. WeChat's own button,
+ * drawn in our sizes (app.css `.big-button`).
  */
 export default function BigButton({ type = 'primary', onClick, disabled, testId, className, openType, children }: PropsWithChildren<Props>) {
+  const label = plainLabel(children)
   return (
     <Button
       className={`big-button big-button--${type}${disabled ? ' big-button--disabled' : ''}${className ? ` ${className}` : ''}`}
@@ -26,7 +35,7 @@ export default function BigButton({ type = 'primary', onClick, disabled, testId,
       onClick={() => !disabled && onClick?.()}
       data-testid={testId}
     >
-      {children}
+      {label === null ? children : <NoOrphan text={label} />}
     </Button>
   )
 }

@@ -4,6 +4,7 @@ import type { EventSummary } from '../api/types'
 import { fmtDateTime, myStatusText, seatsText, type Tone } from '../lib/events'
 import { ROUTES } from '../lib/routes'
 import StatusTag from './StatusTag'
+import NoOrphan from './NoOrphan'
 
 type CardEvent = Pick<EventSummary, 'eventId' | 'title' | 'place' | 'startsAt' | 'state' | 'capacity' | 'confirmedSeats' | 'seatsLeft' | 'waitlistLength'> & {
   me?: { status: 'confirmed' | 'waitlisted'; checkedIn: boolean; position?: number } | null
@@ -19,7 +20,9 @@ export default function EventCard({ e, extra, foot }: { e: CardEvent; extra?: st
   return (
     <View className={`ev-card${e.state === 'cancelled' ? ' ev-card--cancelled' : ''}`} data-testid={`event-card-${e.eventId}`} onClick={() => void Taro.navigateTo({ url: ROUTES.event(e.eventId) })}>
       <View className="ev-card__head">
-        <Text className="ev-card__title">{e.title}</Text>
+        <Text className="ev-card__title">
+          <NoOrphan text={e.title} />
+        </Text>
         {mine && <StatusTag text={mine.text} tone={mine.tone} testId={`event-mine-${e.eventId}`} className="ev-card__mine" />}
       </View>
       <View className="ev-card__line">

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { PropsWithChildren, ReactNode } from 'react'
+import NoOrphan from './NoOrphan'
 
 interface Props {
   visible: boolean
@@ -19,7 +20,11 @@ export default function Modal({ visible, title, footer, className, children }: P
   return (
     <View className="modal" catchMove>
       <View className={`modal__box${className ? ` ${className}` : ''}`}>
-        {title && <Text className="modal__title">{title}</Text>}
+        {title && (
+          <Text className="modal__title">
+            <NoOrphan text={title} />
+          </Text>
+        )}
         <View className="modal__body">{children}</View>
         <View className="modal__footer">{footer}</View>
       </View>

@@ -183,6 +183,17 @@ function markRosterCheckedIn(eventId: string, memberId: string, checkedInAt: str
   writeStorage(ROSTER_KEY(eventId), { ...c, list: { ...c.list, confirmed } })
 }
 
+/** After the server undid a check-in: this phone forgets it too, in the list kept for offline use as well. */
+export function forgetCheckin(eventId: string, memberId: string): void {
+  const c = readCachedRoster(eventId)
+  if (c) {
+    const confirmed = c.list.confirmed.map((r) => (r.memberId === memberId ? { ...r, checkedInAt: undefined } : r))
+    writeStorage(ROSTER_KEY(eventId), { ...c, list: { ...c.list, confirmed } })
+  }
+  const { [checkinKey(eventId, memberId)]: _undone, ...synced } = state.synced
+  set({ synced })
+}
+
 /** For tests: forget everything in memory (storage is the caller's). */
 export function __resetCheckins(): void {
   state = {

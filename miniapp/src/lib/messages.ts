@@ -7,7 +7,8 @@ let unread = 0
 const listeners = new Set<() => void>()
 const MINE_TAB = 4
 
-function setUnread(n: number) {
+/** Shows `n` as the unread count (我的, and the red badge on the 我的 tab). */
+export function showUnread(n: number): void {
   unread = n
   listeners.forEach((l) => l())
   try {
@@ -33,12 +34,12 @@ export function useUnread(): number {
 export async function refreshUnread(): Promise<void> {
   try {
     const r = await api.messages()
-    setUnread(r.unread)
+    showUnread(r.unread)
   } catch {
     /* keep the badge as it was */
   }
 }
 
 export function clearUnread(): void {
-  setUnread(0)
+  showUnread(0)
 }

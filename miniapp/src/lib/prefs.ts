@@ -7,7 +7,9 @@ let largeText = readStorage<boolean>(LARGE_TEXT_KEY) === true
 const listeners = new Set<() => void>()
 
 function applyToDocument() {
-  // H5: also mark <html>, so that things outside a page (tab bar, dialogs in portals) scale too.
+  // H5: also mark <html>, so that things outside a page scale too: the title bar, the tab bar, toasts and
+  // the date picker (lib/h5.css). In the mini-program those are WeChat's own, drawn by the app shell:
+  // no style reaches them, so their type stays WeChat's size (the title text can change, not its size).
   if (process.env.TARO_ENV === 'h5' && typeof document !== 'undefined') {
     document.documentElement.classList.toggle('large-text', largeText)
   }

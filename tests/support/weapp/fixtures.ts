@@ -67,7 +67,14 @@ export const MEMBERS: Member[] = [
   member({ memberId: 'm-li-ming', name: '李明', staffNo: 'T1002', groupId: 'grp-yuwen', roles: ['member'], phone: '13800000002' }),
   member({ memberId: 'm-chen-jing', name: '陈静', staffNo: 'T1003', groupId: 'grp-shuxue', roles: ['member', 'groupLeader', 'committee'] }),
   member({ memberId: 'm-liu-qiang', name: '刘强', staffNo: 'T1004', groupId: 'grp-shuxue', roles: ['member'], retired: true }),
+  member({ memberId: 'm-zhou-li', name: '周丽', staffNo: 'T1005', groupId: 'grp-shuxue', roles: ['member'], active: false }),
 ];
+
+/** Stopped by mistake: the chair sees 恢复 on her page. */
+export const INACTIVE = MEMBERS[4]!;
+
+/** The committee's member list also says who has bound WeChat (the chair has; nobody else yet). */
+const withWechat = (m: Member): Member => ({ ...m, wechatBound: m.memberId === CHAIR.memberId });
 
 /** 区教育工会管理员, of the district office: the one who may open 全区学校. */
 export const DISTRICT_ADMIN = member({
@@ -131,7 +138,22 @@ export const PAST_EVENT: z.infer<typeof EventView> = {
   me: null,
 };
 
-const EVENTS = [OPEN_EVENT, PAST_EVENT];
+/** Open, and the chair has not signed up: 首页 offers it under 可以报名. */
+export const FILM_EVENT: z.infer<typeof EventView> = {
+  ...OPEN_EVENT,
+  eventId: 'ev-film',
+  title: '三八节观影',
+  place: '青山影城 3 号厅',
+  startsAt: isoInDays(10, 19),
+  signupClosesAt: isoInDays(8, 18),
+  maxFamily: 0,
+  options: [],
+  confirmedSeats: 20,
+  seatsLeft: 20,
+  me: null,
+};
+
+const EVENTS = [OPEN_EVENT, PAST_EVENT, FILM_EVENT];
 
 export const MESSAGES: z.infer<typeof MessageList> = {
   messages: [
@@ -156,7 +178,23 @@ export const AUDIT: z.infer<typeof AuditList> = {
       actorName: CHAIR.name,
       action: 'PATCH /members/{memberId}',
       target: { memberId: 'm-li-ming' },
-      detail: { fields: ['phone'] },
+      detail: { fields: ['phone'], changes: { phone: ['138****0002', '139****1234'] } },
+    },
+    {
+      at: isoInDays(-1, 14),
+      actorId: CHAIR.memberId,
+      actorName: CHAIR.name,
+      action: 'POST /members/{memberId}/reactivate',
+      target: { memberId: 'm-liu-qiang' },
+      detail: { name: '刘强' },
+    },
+    {
+      at: isoInDays(-1, 13),
+      actorId: CHAIR.memberId,
+      actorName: CHAIR.name,
+      action: 'DELETE /events/{eventId}/checkins/{memberId}',
+      target: { eventId: PAST_EVENT.eventId, memberId: 'm-li-ming' },
+      detail: { memberId: 'm-li-ming', undo: true },
     },
     {
       at: isoInDays(-2, 11),
@@ -243,7 +281,7 @@ const API: Route[] = [
   route('GET', '/me', MeResult, (r) => PEOPLE[r.person!].me),
   route('GET', '/orgs/:orgId', OrgInfo, (r) => (r.params.orgId === SCHOOL.orgId ? SCHOOL : NOT_FOUND)),
   route('GET', '/districts/:districtId/orgs', DistrictOrgs, () => DISTRICT_ORGS),
-  route('GET', '/orgs/:orgId/members', MemberList, () => ({ members: MEMBERS, groups: GROUPS })),
+  route('GET', '/orgs/:orgId/members', MemberList, () => ({ members: MEMBERS.map(withWechat), groups: GROUPS })),
   route('GET', '/orgs/:orgId/events', EventList, () => ({ events: EVENTS })),
   route('GET', '/orgs/:orgId/audit', AuditList, () => AUDIT),
   route('GET', '/events/:eventId', EventView, (r) => eventById(r.params.eventId)),

@@ -80,6 +80,11 @@ function AuditRow({ entry, names }: { entry: AuditEntry; names: AuditNames }) {
     <View className="audit-row" data-testid="audit-entry" data-action={entry.action}>
       <Text className="audit-row__title">{line.title}</Text>
       {line.detail && <Text className="audit-row__detail">{line.detail}</Text>}
+      {line.changes?.map((c) => (
+        <Text key={c} className="audit-row__change" data-testid="audit-change">
+          {c}
+        </Text>
+      ))}
       <View className="audit-row__meta">
         <Text className="audit-row__who">{entry.actorName}</Text>
         <Text className="audit-row__time">{fmtAuditTime(entry.at)}</Text>

@@ -5,14 +5,16 @@ import Page from '../../components/Page'
 import BigButton from '../../components/BigButton'
 import LoadingOverlay from '../../components/LoadingOverlay'
 import { useConfirm } from '../../components/Confirm'
-import { EmptyState } from '../../components/StateViews'
+import { AsyncView, EmptyState } from '../../components/StateViews'
 import { errorMessage } from '../../api/client'
 import AdminGate from '../shared/NoAccess'
 import { useAdmin } from '../shared/admin'
-import { todayStamp } from '../shared/roster'
+import { loadRoster, todayStamp } from '../shared/roster'
 import InviteCode from '../shared/InviteCode'
 import { saveXlsxBase64 } from '../../lib/files'
-import { INVITE_DAYS, fmtExpiry, issueInvites, sortInvites, type IssuedInvite } from '../shared/invites'
+import { INVITE_DAYS, fmtExpiry, inviteTargets, issueInvites, sortInvites, targetsText, type IssuedInvite } from '../shared/invites'
+import type { MemberList } from '../../api/types'
+import { useAsync } from '../../lib/useAsync'
 import '../shared/admin.css'
 import '../shared/invites.css'
 
@@ -29,6 +31,9 @@ export default function Invites() {
   const [err, setErr] = useState<string | null>(null)
   const [dialog, confirm] = useConfirm()
   const sorted = useMemo(() => sortInvites(invites), [invites])
+  // who would get a code, counted before asking
+  const roster = useAsync<MemberList>(() => loadRoster(orgId), [orgId], !!orgId && allowed)
+  const targets = roster.data && admin.me ? inviteTargets(roster.data.members, admin.me.member.memberId) : undefined
 
   // Mini-program: codes on screen are lost on leaving, so ask before going back.
   useEffect(() => {
@@ -54,9 +59,10 @@ export default function Invites() {
   const orgName = admin.me.member.orgName
 
   const generate = async () => {
+    if (!targets) return
     const ok = await confirm({
       title: '生成邀请码',
-      content: `将为所有还没有绑定微信的成员，每人生成一个新的邀请码，${INVITE_DAYS} 天内有效。重新生成会让该成员之前的邀请码失效。`,
+      content: `将为还没有绑定微信的 ${targetsText(targets)}成员，每人生成一个新的邀请码，${INVITE_DAYS} 天内有效。重新生成会让该成员之前的邀请码失效。`,
       confirmText: '生成',
     })
     if (!ok) return
@@ -110,12 +116,37 @@ export default function Invites() {
           邀请码只显示一次，请生成后马上抄下或下载打印表。重新生成会让该成员之前的邀请码失效。
         </View>
         {errorBox}
-        <View className="actions">
-          <BigButton onClick={() => void generate()} disabled={!!busy} testId="invites-generate">
-            为所有未绑定的成员生成邀请码
-          </BigButton>
-          <Text className="hint invites__hint">只为还没有绑定微信的在职成员生成。只给某一位成员生成：在花名册里点开这位成员。</Text>
-        </View>
+        <AsyncView data={targets} error={roster.error} onRetry={() => void roster.reload()} loadingText="正在统计还没绑定微信的成员…">
+          {(t) => (
+            <>
+              <View className="card invites__who" data-testid="invites-who">
+                <Text className="invites__who-line">
+                  还没有绑定微信的成员：
+                  <Text className="invites__who-count" data-testid="invites-count">
+                    {t.count}
+                  </Text>{' '}
+                  位
+                </Text>
+                <Text className="hint">
+                  {t.retired ? `其中退休教职工 ${t.retired} 位，也会拿到邀请码。` : '其中没有退休教职工。'}
+                  已经绑定微信的、已停用的成员和您自己不会生成。
+                </Text>
+              </View>
+              <View className="actions">
+                {t.count > 0 ? (
+                  <BigButton onClick={() => void generate()} disabled={!!busy} testId="invites-generate">
+                    为这 {t.count} 位成员生成邀请码
+                  </BigButton>
+                ) : (
+                  <View className="notice" data-testid="invites-none">
+                    所有成员都已绑定微信，不用生成邀请码。
+                  </View>
+                )}
+                <Text className="hint invites__hint">只给某一位成员生成：在花名册里点开这位成员。</Text>
+              </View>
+            </>
+          )}
+        </AsyncView>
       </>
     )
   } else if (invites.length === 0) {

@@ -10,13 +10,14 @@ import TextField from '../../components/TextField'
 import { useConfirm } from '../../components/Confirm'
 import { AsyncView, EmptyState } from '../../components/StateViews'
 import { api } from '../../api'
-import type { Member, MemberList } from '../../api/types'
+import type { Me, Member, MemberList } from '../../api/types'
 import { errorMessage } from '../../api/client'
 import { useAsync } from '../../lib/useAsync'
 import AdminGate from '../shared/NoAccess'
 import { useAdmin } from '../shared/admin'
 import { cachedRoster, findMember, loadRoster, markRosterDirty } from '../shared/roster'
 import { PHONE_RE, changes, formOf, type Form } from '../shared/memberForm'
+import { canReactivate, deactivation } from '../shared/memberActions'
 import InviteDialog from '../shared/InviteDialog'
 import { INVITE_DAYS, issueInvites, type IssuedInvite } from '../shared/invites'
 import '../shared/admin.css'
@@ -48,14 +49,17 @@ export default function MemberEdit() {
         isEmpty={(d) => !findMember(d, memberId)}
         empty={<EmptyState title="找不到这位会员" hint="可能已被删除，请返回花名册刷新。" />}
       >
-        {(d) => <MemberForm key={memberId} list={d} member={findMember(d, memberId) as Member} />}
+        {(d) => <MemberForm key={memberId} list={d} member={findMember(d, memberId) as Member} actor={admin.me!.member} />}
       </AsyncView>
     </Page>
   )
 }
 
-function MemberForm({ list, member }: { list: MemberList; member: Member }) {
-  const initial = useMemo(() => formOf(member), [member])
+function MemberForm({ list, member: listed, actor }: { list: MemberList; member: Member; actor: Me }) {
+  // as the server last said: 恢复 changes it in place
+  const [member, setMember] = useState(listed)
+  const [reactivated, setReactivated] = useState(false)
+  const initial = useMemo(() => formOf(listed), [listed])
   const [form, setForm] = useState<Form>(initial)
   const [errors, setErrors] = useState<Partial<Record<keyof Form, string>>>({})
   const [busy, setBusy] = useState<string | null>(null)
@@ -69,6 +73,7 @@ function MemberForm({ list, member }: { list: MemberList; member: Member }) {
     setErrors((e) => ({ ...e, [k]: undefined }))
   }
   const body = changes(initial, form)
+  const stop = deactivation(actor, member)
   const dirty = Object.keys(body).length > 0
 
   const validate = (): boolean => {
@@ -123,6 +128,28 @@ function MemberForm({ list, member }: { list: MemberList; member: Member }) {
     }
   }
 
+  const reactivate = async () => {
+    const ok = await confirm({
+      title: '恢复会员',
+      content: `恢复后，${member.name}可以重新登录，也能报名、捐款和投票。确定恢复吗？`,
+      confirmText: '确定恢复',
+    })
+    if (!ok) return
+    setErr(null)
+    setBusy('正在恢复…')
+    try {
+      const r = await api.reactivateMember(member.memberId)
+      markRosterDirty()
+      setMember({ ...member, ...r.member })
+      setReactivated(true)
+      void Taro.showToast({ title: '已恢复', icon: 'success' })
+    } catch (e) {
+      setErr(errorMessage(e))
+    } finally {
+      setBusy(null)
+    }
+  }
+
   const makeInvite = async () => {
     const ok = await confirm({
       title: '生成邀请码',
@@ -148,7 +175,12 @@ function MemberForm({ list, member }: { list: MemberList; member: Member }) {
     <>
       {!member.active && (
         <View className="member__inactive" data-testid="member-inactive">
-          这位会员已停用
+          这位会员已停用，不能登录。{canReactivate(actor, member) ? '' : '只有工会主席可以恢复。'}
+        </View>
+      )}
+      {reactivated && member.active && (
+        <View className="notice notice--ok" data-testid="member-reactivated">
+          已恢复：{member.name}可以重新登录了。
         </View>
       )}
       <View className="card">
@@ -216,10 +248,13 @@ function MemberForm({ list, member }: { list: MemberList; member: Member }) {
           member.active
             ? [
                 { text: '生成微信绑定邀请码', onClick: () => void makeInvite(), testId: 'member-invite' },
-                { text: '停用这位会员', onClick: () => void deactivate(), testId: 'member-deactivate', danger: true },
+                ...(stop.allowed ? [{ text: '停用这位会员', onClick: () => void deactivate(), testId: 'member-deactivate', danger: true }] : []),
               ]
-            : []
+            : canReactivate(actor, member)
+              ? [{ text: '恢复这位会员', onClick: () => void reactivate(), testId: 'member-reactivate' }]
+              : []
         }
+        note={member.active && !stop.allowed ? stop.why : undefined}
       />
       {dialog}
       <InviteDialog invite={invite} onClose={() => setInvite(null)} />

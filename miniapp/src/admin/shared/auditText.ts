@@ -1,5 +1,6 @@
 import type { AuditEntry as SharedAuditEntry } from '@shared/schemas/member'
 import { chinaDateTime, chinaParts, sameChinaDay } from '@shared/domain/chinaTime'
+import { fmtDateTime } from '../../lib/events'
 
 /** 操作记录: turns an audit entry (a route key with facts) into plain Chinese. No Taro here. */
 export type AuditEntry = SharedAuditEntry
@@ -14,16 +15,47 @@ export interface AuditLine {
   title: string
   /** To what / how much, e.g. 新增 3 人、更新 2 人 */
   detail?: string
+  /** What an edit changed, one line each, e.g. 姓名：张三 → 张四 */
+  changes?: string[]
 }
 
+/** The fields an edit names (a member's, an event's), in Chinese. */
 const FIELD_LABELS: Record<string, string> = {
   name: '姓名',
   groupId: '工会小组',
+  groupName: '工会小组',
   phone: '手机号',
   retired: '退休',
   isDelegate: '教代会代表',
   delegateTerm: '代表届次',
   birthDate: '出生日期',
+  title: '活动名称',
+  place: '地点',
+  startsAt: '活动时间',
+  signupClosesAt: '报名截止',
+  capacity: '名额',
+  maxFamily: '可带家属',
+  description: '活动介绍',
+  costNote: '费用',
+  options: '报名选项',
+}
+
+/** A value as the log shows it: 是 / 否, times in China time, long texts shortened, nothing as （空）. */
+function shown(field: string, v: unknown): string {
+  if (v === null || v === undefined || v === '') return '（空）'
+  if (typeof v === 'boolean') return v ? '是' : '否'
+  if ((field === 'startsAt' || field === 'signupClosesAt') && typeof v === 'string') return fmtDateTime(v) || v
+  const text = typeof v === 'string' ? v : typeof v === 'number' ? String(v) : JSON.stringify(v)
+  return [...text].length > 30 ? `${[...text].slice(0, 30).join('')}…` : text
+}
+
+/** `detail.changes` ({ field: [old, new] }, phones already masked by the server) as lines: 姓名：张三 → 张四 */
+export function changeLines(changes: unknown): string[] | undefined {
+  if (!changes || typeof changes !== 'object') return undefined
+  const lines = Object.entries(changes as Record<string, unknown>)
+    .filter((c): c is [string, [unknown, unknown]] => Array.isArray(c[1]) && c[1].length === 2)
+    .map(([f, [was, now]]) => `${FIELD_LABELS[f] ?? f}：${shown(f, was)} → ${shown(f, now)}`)
+  return lines.length ? lines : undefined
 }
 
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined)
@@ -49,12 +81,18 @@ export const AUDIT_ACTIONS: Record<string, Describe> = {
     return { title: '导入花名册', detail: parts.filter(Boolean).join('、') }
   },
   'PATCH /members/{memberId}': (e, d, names) => {
-    const fields = Array.isArray(d.fields) ? d.fields.map((f) => FIELD_LABELS[String(f)] ?? String(f)) : []
     const who = memberName(e.target.memberId, names)
+    const changes = changeLines(d.changes)
+    if (changes) return { title: '修改会员信息', detail: who, changes }
+    const fields = Array.isArray(d.fields) ? d.fields.map((f) => FIELD_LABELS[String(f)] ?? String(f)) : []
     return { title: '修改会员信息', detail: join(who, fields.length ? `改了${fields.join('、')}` : undefined) }
   },
   'POST /members/{memberId}/deactivate': (e, d, names) => ({
     title: '停用会员',
+    detail: str(d.name) ?? memberName(e.target.memberId, names),
+  }),
+  'POST /members/{memberId}/reactivate': (e, d, names) => ({
+    title: '恢复账号',
     detail: str(d.name) ?? memberName(e.target.memberId, names),
   }),
   'POST /orgs/{orgId}/groups': (_e, d) => ({ title: '新建工会小组', detail: quote(str(d.name)) }),
@@ -65,12 +103,16 @@ export const AUDIT_ACTIONS: Record<string, Describe> = {
   'POST /orgs/{orgId}/events': (e, d, names) => ({ title: '发布活动', detail: quote(eventTitle(e, d, names)) }),
   'PATCH /events/{eventId}': (e, d, names) => {
     const told = num(d.told)
-    return { title: '修改活动', detail: join(quote(eventTitle(e, d, names)), told ? `已通知 ${told} 位报名的人` : undefined) }
+    return { title: '修改活动', detail: join(quote(eventTitle(e, d, names)), told ? `已通知 ${told} 位报名的人` : undefined), changes: changeLines(d.changes) }
   },
   'POST /events/{eventId}/cancel': (e, d, names) => ({ title: '取消活动', detail: quote(eventTitle(e, d, names)) }),
   'POST /events/{eventId}/checkins': (e, d, names) => ({
     title: '活动签到',
     detail: join(quote(eventTitle(e, d, names)), memberName(str(d.memberId), names), d.offline === true ? '离线签到' : undefined),
+  }),
+  'DELETE /events/{eventId}/checkins/{memberId}': (e, d, names) => ({
+    title: '撤销签到',
+    detail: join(quote(eventTitle(e, d, names)), memberName(str(d.memberId) ?? e.target.memberId, names)),
   }),
 }
 

@@ -1,4 +1,5 @@
 import type { IssueInvitesResult } from '@shared/schemas/member'
+import type { Member } from '../../api/types'
 import { request } from '../../api/client'
 import { chinaDateTime, chinaParts } from '@shared/domain/chinaTime'
 
@@ -11,7 +12,19 @@ export const INVITE_DAYS = 14
 
 export const invitesPath = (orgId: string) => `/orgs/${encodeURIComponent(orgId)}/invites`
 
-/** No memberIds: every active member not yet bound to WeChat. */
+/**
+ * Who gets a code when no list is sent, as the server picks them: active members (retirees too) who
+ * have not bound WeChat, never the one asking (already signed in).
+ */
+export function inviteTargets(members: readonly Member[], callerId: string): { count: number; retired: number } {
+  const targets = members.filter((m) => m.active && !m.wechatBound && m.memberId !== callerId)
+  return { count: targets.length, retired: targets.filter((m) => m.retired).length }
+}
+
+/** The same in words: 23 位（其中退休教职工 5 位） */
+export const targetsText = (t: { count: number; retired: number }) => `${t.count} 位${t.retired ? `（其中退休教职工 ${t.retired} 位）` : ''}`
+
+/** No memberIds: every active member not yet bound to WeChat, except the caller (inviteTargets). */
 export function issueInvites(orgId: string, memberIds?: string[]): Promise<InviteList> {
   return request<InviteList>('POST', invitesPath(orgId), memberIds ? { memberIds } : {}, { timeout: 60000 })
 }

@@ -7,6 +7,7 @@ import ChoiceGroup from '../../components/ChoiceGroup'
 import Stepper from '../../components/Stepper'
 import StatusTag from '../../components/StatusTag'
 import ShareButton from '../../components/ShareButton'
+import NoOrphan from '../../components/NoOrphan'
 import LoadingOverlay from '../../components/LoadingOverlay'
 import { useConfirm } from '../../components/Confirm'
 import { AsyncView, EmptyState, ErrorState, LoadingState } from '../../components/StateViews'
@@ -35,9 +36,6 @@ export default function EventPage() {
   })
   useReloadOnShow(() => me && eventId && ev.reload())
   usePageShare(ev.data ? `${ev.data.title}（${fmtDateTime(ev.data.startsAt)}）` : '教工之家 活动报名', ROUTES.event(eventId))
-  useEffect(() => {
-    if (ev.data) void Taro.setNavigationBarTitle({ title: ev.data.title }).catch(() => undefined)
-  }, [ev.data?.title])
 
   if (!eventId) {
     return (
@@ -65,6 +63,12 @@ function EventBody({ e, me, reload }: { e: EventView; me: MeResult; reload: () =
   const [err, setErr] = useState<string | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
   const [dialog, confirm] = useConfirm()
+  // What just happened to my registration, said in the status card, which is then scrolled into view
+  // (a new object each time: saying the same again scrolls again), once WeChat has drawn it.
+  const [said, setSaid] = useState<{ text: string } | null>(null)
+  useEffect(() => {
+    if (said) Taro.nextTick(() => void Taro.pageScrollTo({ selector: `#${STATUS_CARD}`, offsetTop: -12, duration: 300 }).catch(() => undefined))
+  }, [said])
   const roles = me.member.roles
   const committee = canManage(roles)
   const state = stateText(e.state)
@@ -90,7 +94,7 @@ function EventBody({ e, me, reload }: { e: EventView; me: MeResult; reload: () =
       await api.changeRegistration(e.eventId, { family, choices })
       setEditing(false)
       await reload()
-      void Taro.showToast({ title: '已保存修改', icon: 'success' })
+      setSaid({ text: '修改已保存' })
     } catch (x) {
       setErr(errorMessage(x))
     } finally {
@@ -125,11 +129,7 @@ function EventBody({ e, me, reload }: { e: EventView; me: MeResult; reload: () =
     try {
       const r = await api.register(e.eventId, { family, choices })
       await reload()
-      void Taro.showToast({
-        title: r.status === 'confirmed' ? '报名成功' : `已排候补第 ${r.position ?? ''} 位`,
-        icon: r.status === 'confirmed' ? 'success' : 'none',
-        duration: 2500,
-      })
+      setSaid({ text: r.status === 'confirmed' ? '报名成功' : '名额已满，已排进候补' })
     } catch (x) {
       setErr(errorMessage(x))
       if (x instanceof ApiError && x.status === 409) void reload()
@@ -160,7 +160,7 @@ function EventBody({ e, me, reload }: { e: EventView; me: MeResult; reload: () =
       setFamily(0)
       setChoices(preset(e))
       await reload()
-      void Taro.showToast({ title: '已取消报名', icon: 'success' })
+      setSaid({ text: my?.status === 'waitlisted' ? '已取消候补' : '已取消报名' })
     } catch (x) {
       setErr(errorMessage(x))
     } finally {
@@ -203,7 +203,7 @@ function EventBody({ e, me, reload }: { e: EventView; me: MeResult; reload: () =
     <>
       <View className="card ev__head">
         <Text className="ev__title" data-testid="event-title">
-          {e.title}
+          <NoOrphan text={e.title} />
         </Text>
         <View className="ev__state">
           <StatusTag text={state.text} tone={state.tone} testId="event-state" />
@@ -215,7 +215,7 @@ function EventBody({ e, me, reload }: { e: EventView; me: MeResult; reload: () =
         </View>
       </View>
 
-      {my && <MyStatus e={e} />}
+      {(my || said) && <MyStatus e={e} said={said?.text} />}
 
       <View className="card">
         <Fact label="活动时间" value={fmtDateTime(e.startsAt)} testId="event-time" strong />
@@ -343,20 +343,33 @@ function EventBody({ e, me, reload }: { e: EventView; me: MeResult; reload: () =
   )
 }
 
-/** My registration, large: 已报名 / 候补第 N 位 / 已签到, and what I chose. */
-function MyStatus({ e }: { e: EventView }) {
-  const my = e.me!
-  const waiting = my.status === 'waitlisted'
-  const detail = [my.family ? `带家属 ${my.family} 位` : '', choicesText(e.options, my.choices)].filter(Boolean).join('　')
+/** The status card's id: after 报名, 修改 or 取消 the page scrolls to it. */
+const STATUS_CARD = 'my-status-card'
+
+/**
+ * My registration, large: 已报名 / 候补第 N 位 / 已签到, and what I chose; `said` on top tells
+ * what just happened (报名成功, 修改已保存, 已取消报名: then the card stays, saying 未报名).
+ */
+function MyStatus({ e, said }: { e: EventView; said?: string }) {
+  const my = e.me
+  const waiting = my?.status === 'waitlisted'
+  const detail = my ? [my.family ? `带家属 ${my.family} 位` : '', choicesText(e.options, my.choices)].filter(Boolean).join('　') : ''
+  const tone = !my ? 'off' : my.checkedIn ? 'done' : waiting ? 'wait' : 'ok'
   return (
-    <View className={`ev__mine ev__mine--${my.checkedIn ? 'done' : waiting ? 'wait' : 'ok'}`}>
+    <View id={STATUS_CARD} className={`ev__mine ev__mine--${tone}`} data-testid={STATUS_CARD}>
+      {said && (
+        <Text className="ev__mine-said" data-testid="my-status-said">
+          {said}
+        </Text>
+      )}
       <Text className="ev__mine-label">我的报名</Text>
       <Text className="ev__mine-status" data-testid="my-status">
-        {waiting ? `候补第 ${my.position ?? '?'} 位` : my.checkedIn ? '已签到' : '已报名'}
+        {!my ? '未报名' : waiting ? `候补第 ${my.position ?? '?'} 位` : my.checkedIn ? '已签到' : '已报名'}
       </Text>
+      {!my && e.state === 'open' && <Text className="ev__mine-hint">想参加的话，可以在下面重新报名。</Text>}
       {waiting && <Text className="ev__mine-hint">前面有人取消时会按顺序递补，递补成功会通知您。</Text>}
       {detail && <Text className="ev__mine-detail">{detail}</Text>}
-      {!waiting && !my.checkedIn && e.state !== 'cancelled' && e.state !== 'past' && (
+      {my && !waiting && !my.checkedIn && e.state !== 'cancelled' && e.state !== 'past' && (
         <View className="ev__mine-code" data-testid="event-my-code" onClick={() => void Taro.navigateTo({ url: ROUTES.checkinCode })}>
           <Text>活动当天出示签到码</Text>
           <Text className="ev__mine-code-go">打开 ›</Text>

@@ -5,33 +5,19 @@ import BigButton from '../../components/BigButton'
 import EventCard from '../../components/EventCard'
 import { AsyncView, EmptyState, ErrorState, LoadingState } from '../../components/StateViews'
 import { api } from '../../api'
-import type { EventSummary, MyRegistrationItem } from '../../api/types'
 import { splitEvents, type Tone } from '../../lib/events'
+import { joinMyEvents, myRowStatus, type MyEventRow } from '../../lib/myEvents'
 import { ROUTES } from '../../lib/routes'
 import { useMe } from '../../lib/session'
 import { useAsync } from '../../lib/useAsync'
 import { useReloadOnShow } from '../../lib/useReloadOnShow'
 
-type Row = EventSummary & { reg: MyRegistrationItem; position?: number }
+type Row = MyEventRow
 
 /** My registrations joined with their events; a waitlisted one asks its event for the position. */
 async function loadMine(orgId: string): Promise<Row[]> {
   const [{ registrations }, { events }] = await Promise.all([api.myRegistrations(), api.events(orgId)])
-  const byId = new Map(events.map((e) => [e.eventId, e]))
-  const rows = await Promise.all(
-    registrations.map(async (reg): Promise<Row | null> => {
-      const listed = byId.get(reg.eventId)
-      // the list has no waitlist position (and only the latest events): ask the event itself then
-      if (listed && reg.status !== 'waitlisted') return { ...listed, reg }
-      try {
-        const e = await api.event(reg.eventId)
-        return { ...e, reg, position: e.me?.position }
-      } catch {
-        return listed ? { ...listed, reg } : null
-      }
-    }),
-  )
-  return rows.filter((r): r is Row => !!r)
+  return joinMyEvents(registrations, events)
 }
 
 /** A line about my place in the event (not the event's free seats, which are not my concern any more). */
@@ -80,7 +66,7 @@ export default function MyRegistrations() {
           const card = (r: Row) => (
             <View key={r.eventId} data-testid={`myreg-${r.eventId}`}>
               <EventCard
-                e={{ ...r, me: { status: r.reg.status, checkedIn: r.reg.checkedIn, position: r.position } }}
+                e={{ ...r, me: myRowStatus(r) }}
                 extra={r.reg.family ? `带家属 ${r.reg.family} 位` : undefined}
                 foot={note(r)}
               />

@@ -2,16 +2,18 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import Page from '../../components/Page'
+import NoOrphan from '../../components/NoOrphan'
 import BigButton from '../../components/BigButton'
 import StatusTag from '../../components/StatusTag'
 import { useConfirm } from '../../components/Confirm'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateViews'
 import { api } from '../../api'
-import { ApiError } from '../../api/client'
+import { ApiError, errorMessage } from '../../api/client'
 import type { RegistrationEntry } from '../../api/types'
 import {
   checkinKey,
   dismissFailed,
+  forgetCheckin,
   isPending,
   queueCheckin,
   readCachedRoster,
@@ -182,6 +184,26 @@ function CheckinBody({ eventId }: { eventId: string }) {
     report(r.name, r.memberId, await syncCheckins())
   }
 
+  /** 撤销签到: a check-in made by mistake (the wrong name tapped), after asking. */
+  const undo = async (r: RegistrationEntry) => {
+    const ok = await confirm({
+      title: '撤销签到',
+      content: `撤销 ${r.name} 的签到吗？撤销后可以重新签到。`,
+      confirmText: '撤销签到',
+      cancelText: '不撤销',
+      danger: true,
+    })
+    if (!ok) return
+    try {
+      await api.undoCheckin(eventId, r.memberId)
+      forgetCheckin(eventId, r.memberId)
+      await load()
+      void Taro.showToast({ title: `已撤销 ${r.name} 的签到`, icon: 'none', duration: 2000 })
+    } catch (e) {
+      void Taro.showModal({ title: '没能撤销', content: errorMessage(e), showCancel: false, confirmText: '知道了' })
+    }
+  }
+
   const scan = async () => {
     let text: string
     try {
@@ -219,7 +241,9 @@ function CheckinBody({ eventId }: { eventId: string }) {
   return (
     <Page testId="page-checkin">
       <View className="card ck__head">
-        <Text className="mg__event-title">{data.event.title}</Text>
+        <Text className="mg__event-title">
+          <NoOrphan text={data.event.title} />
+        </Text>
         <Text className="mg__event-sub">{fmtDateTime(data.event.startsAt)} · {data.event.place}</Text>
         <View className="ck__count" data-testid="checkin-count">
           <Text className="ck__count-label">已签到</Text>
@@ -309,10 +333,17 @@ function CheckinBody({ eventId }: { eventId: string }) {
                     <Text className="ck__time">{fmtTime(st.at)}</Text>
                   </View>
                 ) : (
-                  <View className="ck__state">
-                    <StatusTag text="已签到" tone="done" testId={`checkin-state-${r.memberId}`} />
-                    <Text className="ck__time">{fmtTime(st.at)}</Text>
-                  </View>
+                  <>
+                    <View className="ck__state">
+                      <StatusTag text="已签到" tone="done" testId={`checkin-state-${r.memberId}`} />
+                      <Text className="ck__time">{fmtTime(st.at)}</Text>
+                    </View>
+                    <View className="ck__undo">
+                      <BigButton type="default" onClick={() => void undo(r)} testId={`checkin-undo-${r.memberId}`}>
+                        撤销
+                      </BigButton>
+                    </View>
+                  </>
                 )}
               </View>
             )

@@ -129,7 +129,7 @@ function Form({ orgId, existing }: { orgId: string; existing?: EventView }) {
           required
           value={f.title}
           maxLength={60}
-          placeholder="例如：春游、体检、趣味运动会"
+          placeholder="例如：春游、体检"
           error={errors.title}
           onChange={(v) => set('title', v, 'title')}
           testId="form-title"
@@ -194,7 +194,7 @@ function Form({ orgId, existing }: { orgId: string; existing?: EventView }) {
             可以改名称、加可选项、再加一项（最多 {MAX_OPTIONS} 项）。已有人选了的可选项不能删掉或改字。
           </Text>
         ) : (
-          <Text className="hint">例如“乘车点”，可选：东门，西门，地铁站。最多 {MAX_OPTIONS} 项，每人报名时都要选。</Text>
+          <Text className="hint">例如“乘车点”，可选：东门，西门，地铁站（用逗号隔开）。最多 {MAX_OPTIONS} 项，每人报名时都要选。</Text>
         )}
         {f.options.map((o, i) => {
           const published = !!o.key && !!existing?.options.some((p) => p.key === o.key)
@@ -230,7 +230,7 @@ function Form({ orgId, existing }: { orgId: string; existing?: EventView }) {
                 <View className="mg__gap" />
                 <TextBox
                   value={o.choices}
-                  placeholder="可选：东门，西门（用逗号隔开）"
+                  placeholder="例如：东门，西门"
                   invalid={!!errors[`option${i}`]}
                   onChange={(v) => setOption(i, 'choices', v)}
                   testId={`form-option-choices-${i}`}
@@ -258,7 +258,7 @@ function Form({ orgId, existing }: { orgId: string; existing?: EventView }) {
           label="费用说明"
           value={f.costNote}
           maxLength={200}
-          placeholder="例如：工会承担，个人不用交钱"
+          placeholder="例如：个人不用交钱"
           error={errors.costNote}
           onChange={(v) => set('costNote', v, 'costNote')}
           testId="form-cost"

@@ -2,6 +2,7 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useEffect, useMemo, useState } from 'react'
 import Page from '../../components/Page'
+import NoOrphan from '../../components/NoOrphan'
 import BigButton from '../../components/BigButton'
 import Segmented from '../../components/Segmented'
 import StatusTag from '../../components/StatusTag'
@@ -109,7 +110,9 @@ function Report({ eventId, committee }: { eventId: string; committee: boolean })
           return (
             <>
               <View className="card mg__event" onClick={() => void Taro.navigateTo({ url: ROUTES.event(event.eventId) })}>
-                <Text className="mg__event-title">{event.title}</Text>
+                <Text className="mg__event-title">
+                  <NoOrphan text={event.title} />
+                </Text>
                 <Text className="mg__event-sub">
                   {fmtDateTime(event.startsAt)} · {event.place}
                 </Text>

@@ -1,16 +1,17 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Page from '../../components/Page'
-import { ErrorState, LoadingState } from '../../components/StateViews'
+import BigButton from '../../components/BigButton'
+import { EmptyState, ErrorState, InlineError, LoadingState } from '../../components/StateViews'
 import { useMe } from '../../lib/session'
 import { ROUTES } from '../../lib/routes'
 import { isDistrictAdmin } from '../../lib/roles'
-import iconEvents from '../../assets/tab/events-active.png'
-import iconDonate from '../../assets/tab/donate-active.png'
-import iconProposals from '../../assets/tab/proposals-active.png'
-import iconMine from '../../assets/tab/mine-active.png'
-import './index.css'
+import { useAsync } from '../../lib/useAsync'
+import { useReloadOnShow } from '../../lib/useReloadOnShow'
 import { chinaParts } from '@shared/domain/chinaTime'
+import CardView from './CardView'
+import { loadHome, type SourceResult } from './sources'
+import './index.css'
 
 function greeting(d = new Date()): string {
   const h = chinaParts(d).hour
@@ -21,18 +22,14 @@ function greeting(d = new Date()): string {
   return '晚上好'
 }
 
-const SHORTCUTS = [
-  { key: 'events', title: '活动报名', sub: '春游、体检', icon: iconEvents, url: ROUTES.events },
-  { key: 'donate', title: '爱心捐款', sub: '一日捐、助学', icon: iconDonate, url: ROUTES.donate },
-  { key: 'proposals', title: '提案建议', sub: '提案、金点子', icon: iconProposals, url: ROUTES.proposals },
-  { key: 'mine', title: '我的', sub: '资料、大字模式', icon: iconMine, url: ROUTES.mine },
-]
-
+/** 首页: a greeting, then what waits for me (my next events, events open to me, new messages). */
 export default function Home() {
   const { me, error, reload } = useMe()
+  const home = useAsync<SourceResult[]>(() => loadHome(me!.member), [me?.member.memberId], !!me)
   usePullDownRefresh(() => {
-    void reload().finally(() => Taro.stopPullDownRefresh())
+    void Promise.all([reload(), home.reload()]).finally(() => Taro.stopPullDownRefresh())
   })
+  useReloadOnShow(() => me && home.reload())
 
   if (!me) {
     return <Page>{error ? <ErrorState error={error} onRetry={reload} /> : <LoadingState />}</Page>
@@ -52,26 +49,40 @@ export default function Home() {
       {isDistrictAdmin(m.roles) && (
         <View className="home__wide" data-testid="shortcut-district" onClick={() => void Taro.navigateTo({ url: ROUTES.district })}>
           <View className="home__wide-main">
-            <Text className="home__tile-title">全区学校</Text>
-            <Text className="home__tile-sub">区教育工会：查看本区各学校</Text>
+            <Text className="home__wide-title">全区学校</Text>
+            <Text className="home__wide-sub">区教育工会：查看本区各学校</Text>
           </View>
           <Text className="row__chevron">›</Text>
         </View>
       )}
-      <View className="home__grid">
-        {SHORTCUTS.map((s) => (
-          <View
-            key={s.key}
-            className="home__tile"
-            data-testid={`shortcut-${s.key}`}
-            onClick={() => void Taro.switchTab({ url: s.url })}
-          >
-            <Image className="home__icon" src={s.icon} mode="aspectFit" />
-            <Text className="home__tile-title">{s.title}</Text>
-            <Text className="home__tile-sub">{s.sub}</Text>
-          </View>
-        ))}
-      </View>
+      <Waiting results={home.data} error={home.error} retry={() => void home.reload()} />
     </Page>
+  )
+}
+
+/** The cards, or why there are none: still loading, nothing could be loaded, nothing waits. */
+function Waiting({ results, error, retry }: { results: SourceResult[] | undefined; error: unknown; retry: () => void }) {
+  if (!results) return error ? <ErrorState error={error} onRetry={retry} /> : <LoadingState text="正在看看有什么事…" />
+  const failed = results.flatMap((r) => ('error' in r ? [r.error] : []))
+  if (failed.length === results.length) return <ErrorState error={failed[0]} onRetry={retry} />
+  const cards = results.flatMap((r) => ('cards' in r ? r.cards : []))
+  return (
+    <>
+      {failed.length > 0 && <InlineError error={failed[0]} onRetry={retry} />}
+      {cards.map((c) => (
+        <CardView key={c.key} card={c} />
+      ))}
+      {cards.length === 0 && !failed.length && (
+        <EmptyState
+          title="现在没有要办的事"
+          hint="有新活动、新消息时，会显示在这里。"
+          action={
+            <BigButton type="default" onClick={() => void Taro.switchTab({ url: ROUTES.events })} testId="home-go-events">
+              看看全部活动
+            </BigButton>
+          }
+        />
+      )}
+    </>
   )
 }

@@ -1,0 +1,24 @@
+import type { Me } from '../../api/types'
+import type { HomeCard, HomeSource } from './card'
+import { eventCards } from './eventCards'
+import { messageCard } from './messageCard'
+
+/**
+ * 首页 shows what waits for me, as cards. Each feature adds its source here (活动 and 消息 today;
+ * 捐款, 表决 and 提案 later); a card with nothing in it is not shown.
+ */
+export const HOME_SOURCES: HomeSource[] = [eventCards, messageCard]
+
+export type SourceResult = { key: string; cards: HomeCard[] } | { key: string; error: unknown }
+
+/** Every source at once; one that fails does not hide the others. */
+export function loadHome(me: Me, sources: readonly HomeSource[] = HOME_SOURCES): Promise<SourceResult[]> {
+  return Promise.all(
+    sources.map((s) =>
+      s.load(me).then(
+        (cards) => ({ key: s.key, cards: cards.filter((c) => c.items.length > 0) }),
+        (error: unknown) => ({ key: s.key, error }),
+      ),
+    ),
+  )
+}
