@@ -3,7 +3,7 @@ import type { Role } from '../../shared/schemas/common';
 import type { Member as MemberView } from '../../shared/schemas/member';
 import { Member, type MemberAttributes, type MemberItem } from '../entities/member';
 import { getItem, queryAll, update, type TransactItem } from '../lib/db';
-import { registerScope } from '../lib/scopes';
+import { itemOfType, registerScope } from '../lib/scopes';
 
 /** Routes on `/members/{memberId}` act on that member's school, and receive the member. */
 declare module '../lib/scopes' {
@@ -13,7 +13,7 @@ declare module '../lib/scopes' {
 }
 registerScope('member', {
   key: (p) => (p.memberId ? Member.key({ memberId: p.memberId }) : undefined),
-  resolve: (item) => (item.type === 'member' ? { orgId: item.orgId as string, districtId: item.districtId as string, resource: item as unknown as MemberItem } : undefined),
+  resolve: itemOfType<MemberItem>('member'),
 });
 
 export type NewMember = Omit<MemberAttributes, 'createdAt' | 'updatedAt'>;

@@ -2,7 +2,7 @@ import { District, type DistrictItem } from '../entities/district';
 import { Group, type GroupAttributes, type GroupItem } from '../entities/group';
 import { Org, type OrgItem } from '../entities/org';
 import { getItem, queryAll } from '../lib/db';
-import { registerScope } from '../lib/scopes';
+import { itemOfType, registerScope } from '../lib/scopes';
 
 /** Routes on `/orgs/{orgId}` act on that school and receive it; `/districts/{districtId}` on the district. */
 declare module '../lib/scopes' {
@@ -13,7 +13,7 @@ declare module '../lib/scopes' {
 }
 registerScope('org', {
   key: (p) => (p.orgId ? Org.key({ orgId: p.orgId }) : undefined),
-  resolve: (item) => (item.type === 'org' ? { orgId: item.orgId as string, districtId: item.districtId as string, resource: item as unknown as OrgItem } : undefined),
+  resolve: itemOfType<OrgItem>('org'),
 });
 registerScope('district', {
   key: (p) => (p.districtId ? District.key({ districtId: p.districtId }) : undefined),

@@ -32,3 +32,9 @@ export function registerScope<S extends ResourceScope>(scope: S, resolver: Resol
 }
 
 export const resolverOf = (scope: Scope): Resolver<unknown> | undefined => resolvers.get(scope);
+
+/** The `resolve` of a resolver whose item is the resource itself and carries its school (orgId, districtId). */
+export const itemOfType =
+  <R>(type: string) =>
+  (item: Item): (Target & { resource: R }) | undefined =>
+    item.type === type ? { orgId: item.orgId as string, districtId: item.districtId as string, resource: item as unknown as R } : undefined;

@@ -9,14 +9,14 @@ import { client, startApi } from '../support/apiProcess';
  * whatever it is called, refuses to start without its secrets, and with them serves no fixtures.
  */
 describe('every stage but local fails closed', () => {
-  it('refuses to start dev, staging, production or Prod without a TOKEN_SECRET', async () => {
-    for (const STAGE of ['dev', 'staging', 'production', 'Prod']) {
+  it('refuses to start prod, dev, staging, production or Prod without a TOKEN_SECRET', async () => {
+    for (const STAGE of ['prod', 'dev', 'staging', 'production', 'Prod']) {
       await expect(startApi({ env: { STAGE, TOKEN_SECRET: '' } }), STAGE).rejects.toThrow(/exited with 1[\s\S]*TOKEN_SECRET/);
     }
   });
 
   it('with full settings, starts and hides every /dev route', async () => {
-    const api = await startApi({ env: { STAGE: 'staging', TOKEN_SECRET: 's'.repeat(48), WECHAT_APP_ID: 'wx-staging', WECHAT_APP_SECRET: 'secret' } });
+    const api = await startApi({ env: { STAGE: 'prod', TOKEN_SECRET: 's'.repeat(48), WECHAT_APP_ID: 'wx-staging', WECHAT_APP_SECRET: 'secret' } });
     try {
       const call = client(api.url);
       expect((await call('GET', '/health')).status).toBe(200);

@@ -1,6 +1,6 @@
 import { Campaign, type CampaignItem } from '../../entities/campaign';
 import { DonationRef, type DonationRefItem } from '../../entities/donationRef';
-import { registerScope } from '../../lib/scopes';
+import { itemOfType, registerScope } from '../../lib/scopes';
 
 /**
  * Routes on `/campaigns/{campaignId}` act on the campaign's school and receive the campaign.
@@ -16,10 +16,10 @@ declare module '../../lib/scopes' {
 
 registerScope('campaign', {
   key: (p) => (p.campaignId ? Campaign.key({ campaignId: p.campaignId }) : undefined),
-  resolve: (item) => (item.type === 'campaign' ? { orgId: item.orgId as string, districtId: item.districtId as string, resource: item as unknown as CampaignItem } : undefined),
+  resolve: itemOfType<CampaignItem>('campaign'),
 });
 
 registerScope('donation', {
   key: (p) => (p.donationId ? DonationRef.key({ donationId: p.donationId }) : undefined),
-  resolve: (item) => (item.type === 'donationRef' ? { orgId: item.orgId as string, districtId: item.districtId as string, resource: item as unknown as DonationRefItem } : undefined),
+  resolve: itemOfType<DonationRefItem>('donationRef'),
 });
