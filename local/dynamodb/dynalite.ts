@@ -24,6 +24,8 @@ interface DbModule {
   validateKey(key: Item, table: TableDescription): DynaliteError | undefined
   validateItem(item: Item, table: TableDescription): DynaliteError | undefined
   validateUpdates(attributeUpdates: undefined, updates: ParsedExpressions['_updates'], table: TableDescription): DynaliteError | undefined
+  /** Writes the item's GSI/LSI entries (its old ones deleted) through `store.getIndexDb`. */
+  updateIndexes(store: unknown, table: TableDescription, existingItem: Item | undefined, item: Item | null | undefined, cb: Callback): void
   validateKeyPaths(nestedPaths: Record<string, boolean> | undefined, table: TableDescription): DynaliteError | undefined
   checkConditional(data: ParsedExpressions, existing: Item | undefined): DynaliteError | null | undefined
   validationError(message: string): DynaliteError

@@ -12,6 +12,7 @@ import { createDynalite } from './dynalite.js'
 import type { Holds } from './holds.js'
 import { installOperations, type Router } from './http.js'
 import { IdempotencyCache } from './idempotency.js'
+import { refuseEmptyIndexKeys } from './indexKeys.js'
 import { InFlightItems } from './inFlight.js'
 import { recoverTableStates } from './recovery.js'
 import { guardSingleWrites } from './singleWrites.js'
@@ -55,6 +56,7 @@ export async function startLocalDynamo(opts: LocalDynamoOptions): Promise<LocalD
     await recoverTableStates(store) // also surfaces open errors (e.g. the directory is in use)
     const inFlight = new InFlightItems()
     const holds = opts.holds ?? {}
+    refuseEmptyIndexKeys()
     guardSingleWrites(store, inFlight, holds)
     router = installOperations(server, {
       TransactWriteItems: transactWriteItems(store, new IdempotencyCache(), inFlight, holds),

@@ -5,13 +5,14 @@
  * one synchronous step (storage.ts), so no write can begin halfway through.
  * Each Get runs through dynalite's own getItem action (key checks, ProjectionExpression).
  */
-import { itemActions } from './dynalite.js'
+import { db, itemActions } from './dynalite.js'
 import { transactionConflicts } from './errors.js'
 import type { OperationHandler } from './http.js'
 import type { InFlightItems } from './inFlight.js'
 import { loadTables, planGets } from './plan.js'
 import { createStagedStore, runAction } from './stagedStore.js'
 import { readSnapshot } from './storage.js'
+import { MAX_TRANSACTION_BYTES, TRANSACTION_TOO_LARGE } from './transactWrite.js'
 import type { Store } from './types.js'
 import { parseTransactGet } from './validation.js'
 
@@ -26,6 +27,11 @@ export function transactGetItems(store: Store, inFlight: InFlightItems): Operati
     if (busy.length > 0) throw transactionConflicts(refs.length, busy)
     const snapshot = readSnapshot(store, refs)
     const staged = createStagedStore(store, tables, snapshot, [])
+
+    // As TransactWriteItems: the items read may not exceed 4 MB together (whole items, before projection).
+    let bytes = 0
+    for (const item of snapshot.values()) if (item) bytes += db.itemSize(item)
+    if (bytes > MAX_TRANSACTION_BYTES) throw db.validationError(TRANSACTION_TOO_LARGE)
 
     const capacity = new Map<string, number>()
     const responses: Record<string, unknown>[] = []

@@ -24,11 +24,13 @@ import { commitBatch, readSnapshot, refId, type ItemRef } from './storage.js'
 import type { ActionStore, BatchOp, DynaliteError, Store } from './types.js'
 import { parseTransactWrite, type ReturnConsumedCapacity, type WriteAction } from './validation.js'
 
-const MAX_TRANSACTION_BYTES = 4 * 1024 * 1024
+/** Aggregate size of a transaction's items (TransactWriteItems, TransactGetItems). */
+export const MAX_TRANSACTION_BYTES = 4 * 1024 * 1024
+export const TRANSACTION_TOO_LARGE = 'Transaction size has exceeded the maximum allowed size of 4 MB'
 
 export function transactWriteItems(store: Store, idempotency: IdempotencyCache, inFlight: InFlightItems, holds: Holds = {}): OperationHandler {
   return async (body) => {
-    const requestFingerprint = fingerprint((body as { TransactItems?: unknown }).TransactItems)
+    const requestFingerprint = fingerprint(comparedParameters(body))
     const request = parseTransactWrite(body, store)
     const tables = loadTables(store, request.actions.map((a) => a.request.TableName))
     const planned = planWrites(request.actions, tables)
@@ -53,6 +55,17 @@ export function transactWriteItems(store: Store, idempotency: IdempotencyCache, 
       throw err
     }
   }
+}
+
+/**
+ * What a repeated ClientRequestToken is compared on: every parameter but the token (the API
+ * reference: the same token with "a change in other parameters" within the window is an
+ * IdempotentParameterMismatch), i.e. TransactItems, ReturnConsumedCapacity and
+ * ReturnItemCollectionMetrics. An omitted Return* parameter counts as its default, NONE.
+ */
+function comparedParameters(body: unknown): unknown {
+  const { ClientRequestToken: _token, ...rest } = body as Record<string, unknown>
+  return { ...rest, ReturnConsumedCapacity: rest.ReturnConsumedCapacity ?? 'NONE', ReturnItemCollectionMetrics: rest.ReturnItemCollectionMetrics ?? 'NONE' }
 }
 
 /** Runs `fn` holding every item of the transaction; cancels at once if another operation is writing any of them. */
@@ -89,7 +102,7 @@ async function execute(
 
   const written = ops.filter((op) => op.type === 'put' && op.key.startsWith('item-'))
   const bytes = written.reduce((sum, op) => sum + db.itemSize(op.value as never), 0)
-  if (bytes > MAX_TRANSACTION_BYTES) throw db.validationError('Transaction size has exceeded the maximum allowed size of 4 MB')
+  if (bytes > MAX_TRANSACTION_BYTES) throw db.validationError(TRANSACTION_TOO_LARGE)
 
   await commitBatch(store, ops)
   return consumedCapacityResponse(returnConsumedCapacity, capacity)

@@ -1,0 +1,187 @@
+/**
+ * Conformance cases drawn from public sources: each test's title names the AWS API reference
+ * section, the GitHub issue quoting AWS's answer, or the moto / LocalStack case it follows.
+ * Where the emulator knowingly differs from DynamoDB, see local/dynamodb/README.md.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import {
+  BatchWriteItemCommand, GetItemCommand, IdempotentParameterMismatchException, PutItemCommand, QueryCommand,
+  ResourceNotFoundException, TransactGetItemsCommand, TransactionCanceledException, TransactWriteItemsCommand,
+  UpdateItemCommand, type AttributeValue, type TransactWriteItem,
+} from '@aws-sdk/client-dynamodb'
+import { createTable, startTestServer, type TestServer } from './helpers.js'
+
+let t: TestServer
+const TABLE = 'items'
+const GSI_TABLE = 'grouped'
+
+beforeEach(async () => {
+  t = await startTestServer()
+  await createTable(t.client, TABLE)
+  await createTable(t.client, GSI_TABLE, { gsi: true })
+})
+afterEach(() => t.stop())
+
+const S = (s: string) => ({ S: s })
+const N = (n: number) => ({ N: String(n) })
+
+const EMPTY_INDEX_KEY = 'One or more parameter values are not valid. A value specified for a secondary index key is not supported. ' +
+  'The AttributeValue for a key attribute cannot contain an empty string value. IndexName: byGroup, IndexKey: group'
+
+async function failure(promise: Promise<unknown>): Promise<Error> {
+  const result = await promise.then(() => undefined, (e: unknown) => e)
+  expect(result).toBeInstanceOf(Error)
+  return result as Error
+}
+
+async function getItem(pk: string, table = TABLE): Promise<Record<string, AttributeValue> | undefined> {
+  return (await t.client.send(new GetItemCommand({ TableName: table, Key: { pk: S(pk) }, ConsistentRead: true }))).Item
+}
+
+async function groupMembers(group: string): Promise<string[]> {
+  const { Items } = await t.client.send(new QueryCommand({
+    TableName: GSI_TABLE, IndexName: 'byGroup',
+    KeyConditionExpression: '#g = :g', ExpressionAttributeNames: { '#g': 'group' }, ExpressionAttributeValues: { ':g': S(group) },
+  }))
+  return (Items ?? []).map((item) => item.pk?.S as string)
+}
+
+const setGroup = (pk: string, value: string): TransactWriteItem['Update'] & object => ({
+  TableName: GSI_TABLE, Key: { pk: S(pk) }, UpdateExpression: 'SET #g = :g',
+  ExpressionAttributeNames: { '#g': 'group' }, ExpressionAttributeValues: { ':g': S(value) },
+})
+
+describe('empty strings in secondary index keys', () => {
+  it('PutItem is refused with the whole-request ValidationException (AWS message quoted in architect/dynalite#184)', async () => {
+    const err = await failure(t.client.send(new PutItemCommand({ TableName: GSI_TABLE, Item: { pk: S('e1'), group: S('') } })))
+    expect(err.name).toBe('ValidationException')
+    expect(err.message).toBe(EMPTY_INDEX_KEY)
+    expect(await getItem('e1', GSI_TABLE)).toBeUndefined()
+    expect(await groupMembers('')).toEqual([])
+  })
+
+  it('an empty string in a non-key attribute is accepted (AWS What\'s New 2020-05-18, empty values for non-key attributes)', async () => {
+    await t.client.send(new PutItemCommand({ TableName: GSI_TABLE, Item: { pk: S('e2'), group: S('g'), note: S('') } }))
+    expect((await getItem('e2', GSI_TABLE))?.note).toEqual(S(''))
+    // An item without the index key attribute is simply not in the index (sparse index).
+    await t.client.send(new PutItemCommand({ TableName: GSI_TABLE, Item: { pk: S('e3') } }))
+    expect(await groupMembers('g')).toEqual(['e2'])
+  })
+
+  it('UpdateItem SET of an index key to "" is refused and leaves the item and the index as they were (dynalite#164)', async () => {
+    await t.client.send(new PutItemCommand({ TableName: GSI_TABLE, Item: { pk: S('e4'), group: S('red') } }))
+    const err = await failure(t.client.send(new UpdateItemCommand(setGroup('e4', ''))))
+    expect(err.name).toBe('ValidationException')
+    expect(err.message).toBe(EMPTY_INDEX_KEY)
+    const viaFunction = await failure(t.client.send(new UpdateItemCommand({
+      ...setGroup('e5', ''), UpdateExpression: 'SET #g = if_not_exists(#g, :g)',
+    })))
+    expect(viaFunction.message).toBe(EMPTY_INDEX_KEY)
+    expect((await getItem('e4', GSI_TABLE))?.group).toEqual(S('red'))
+    expect(await getItem('e5', GSI_TABLE)).toBeUndefined()
+    expect(await groupMembers('red')).toEqual(['e4'])
+    expect(await groupMembers('')).toEqual([])
+  })
+
+  it('BatchWriteItem fails as a whole, nothing written (AWS error quoted in danishi/dynamodb-csv#41)', async () => {
+    const err = await failure(t.client.send(new BatchWriteItemCommand({
+      RequestItems: {
+        [GSI_TABLE]: [
+          { PutRequest: { Item: { pk: S('b1'), group: S('blue') } } },
+          { PutRequest: { Item: { pk: S('b2'), group: S('') } } },
+        ],
+      },
+    })))
+    expect(err.name).toBe('ValidationException')
+    expect(err.message).toBe(EMPTY_INDEX_KEY)
+    expect(await getItem('b1', GSI_TABLE)).toBeUndefined()
+    expect(await groupMembers('blue')).toEqual([])
+  })
+
+  it('TransactWriteItems Put or Update fails with ValidationException, not a cancellation (getmoto/moto#5830)', async () => {
+    for (const action of [
+      { Put: { TableName: GSI_TABLE, Item: { pk: S('t1'), group: S('') } } },
+      { Update: setGroup('t1', '') },
+    ] satisfies TransactWriteItem[]) {
+      const err = await failure(t.client.send(new TransactWriteItemsCommand({
+        TransactItems: [{ Put: { TableName: TABLE, Item: { pk: S('t-other') } } }, action],
+      })))
+      expect(err).not.toBeInstanceOf(TransactionCanceledException)
+      expect(err.name).toBe('ValidationException')
+      expect(err.message).toBe(EMPTY_INDEX_KEY)
+    }
+    expect(await getItem('t-other')).toBeUndefined()
+    expect(await getItem('t1', GSI_TABLE)).toBeUndefined()
+  })
+})
+
+describe('4 MB transaction limit', () => {
+  // dynalite's items are at most 400 KB; 11 of 390 000 bytes are over 4 MB (4 194 304 bytes), 10 are not.
+  const big = 'x'.repeat(390_000)
+  const keys = Array.from({ length: 11 }, (_, i) => `big-${i}`)
+
+  it('TransactGetItems refuses more than 4 MB of items (API reference, TransactGetItems: "aggregate size of the items in the transaction cannot exceed 4 MB")', async () => {
+    for (const pk of keys) await t.client.send(new PutItemCommand({ TableName: TABLE, Item: { pk: S(pk), data: S(big) } }))
+    const get = (pks: string[]) => t.client.send(new TransactGetItemsCommand({
+      TransactItems: pks.map((pk) => ({ Get: { TableName: TABLE, Key: { pk: S(pk) }, ProjectionExpression: 'pk' } })),
+    }))
+    const err = await failure(get(keys))
+    expect(err.name).toBe('ValidationException')
+    expect(err.message).toBe('Transaction size has exceeded the maximum allowed size of 4 MB')
+    expect((await get(keys.slice(0, 10))).Responses).toHaveLength(10)
+  })
+
+  it('TransactWriteItems refuses more than 4 MB of items (API reference, TransactWriteItems)', async () => {
+    const write = (pks: string[]) => t.client.send(new TransactWriteItemsCommand({
+      TransactItems: pks.map((pk) => ({ Put: { TableName: TABLE, Item: { pk: S(pk), data: S(big) } } })),
+    }))
+    const err = await failure(write(keys))
+    expect(err.name).toBe('ValidationException')
+    expect(err.message).toBe('Transaction size has exceeded the maximum allowed size of 4 MB')
+    expect(await getItem('big-0')).toBeUndefined()
+    await write(keys.slice(0, 10))
+    expect((await getItem('big-9'))?.pk).toEqual(S('big-9'))
+  })
+})
+
+describe('ClientRequestToken compares every parameter', () => {
+  const increment: TransactWriteItem[] = [{
+    Update: { TableName: TABLE, Key: { pk: S('tok') }, UpdateExpression: 'ADD n :one', ExpressionAttributeValues: { ':one': N(1) } },
+  }]
+
+  it('changing ReturnConsumedCapacity or ReturnItemCollectionMetrics is an IdempotentParameterMismatch (API reference, TransactWriteItems: ClientRequestToken)', async () => {
+    await t.client.send(new TransactWriteItemsCommand({ TransactItems: increment, ClientRequestToken: 'tok-1' }))
+    // The same request again: replayed, not re-applied. NONE is the default.
+    await t.client.send(new TransactWriteItemsCommand({
+      TransactItems: increment, ClientRequestToken: 'tok-1', ReturnConsumedCapacity: 'NONE', ReturnItemCollectionMetrics: 'NONE',
+    }))
+    for (const changed of [{ ReturnConsumedCapacity: 'TOTAL' }, { ReturnItemCollectionMetrics: 'SIZE' }] as const) {
+      const err = await failure(t.client.send(new TransactWriteItemsCommand({ TransactItems: increment, ClientRequestToken: 'tok-1', ...changed })))
+      expect(err).toBeInstanceOf(IdempotentParameterMismatchException)
+    }
+    expect((await getItem('tok'))?.n).toEqual(N(1))
+  })
+})
+
+describe('single-item basics', () => {
+  it('UpdateItem on a missing key creates the item (API reference, UpdateItem: "adds a new item to the table if it does not already exist")', async () => {
+    const { Attributes } = await t.client.send(new UpdateItemCommand({
+      TableName: TABLE, Key: { pk: S('new') }, UpdateExpression: 'SET a = :a ADD n :one',
+      ExpressionAttributeValues: { ':a': S('x'), ':one': N(1) }, ReturnValues: 'ALL_NEW',
+    }))
+    expect(Attributes).toEqual({ pk: S('new'), a: S('x'), n: N(1) })
+    expect(await getItem('new')).toEqual({ pk: S('new'), a: S('x'), n: N(1) })
+  })
+
+  it('an unknown table is ResourceNotFoundException for every operation (API reference, Common errors / ResourceNotFoundException)', async () => {
+    const missing = 'no-such-table'
+    const calls = [
+      () => t.client.send(new PutItemCommand({ TableName: missing, Item: { pk: S('a') } })),
+      () => t.client.send(new GetItemCommand({ TableName: missing, Key: { pk: S('a') } })),
+      () => t.client.send(new UpdateItemCommand({ TableName: missing, Key: { pk: S('a') }, UpdateExpression: 'SET a = :a', ExpressionAttributeValues: { ':a': S('x') } })),
+      () => t.client.send(new TransactWriteItemsCommand({ TransactItems: [{ Put: { TableName: missing, Item: { pk: S('a') } } }] })),
+      () => t.client.send(new TransactGetItemsCommand({ TransactItems: [{ Get: { TableName: missing, Key: { pk: S('a') } } }] })),
+    ]
+    for (const call of calls) expect(await failure(call())).toBeInstanceOf(ResourceNotFoundException)
+  })
+})
