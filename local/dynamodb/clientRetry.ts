@@ -23,10 +23,10 @@ export function reasonCodes(err: unknown): string[] | undefined {
 
 /**
  * Makes `client` send a request again while it fails with a conflict, after a random wait below a
- * ceiling that doubles per attempt up to 100 ms, at most `attempts` times in all; counts the
+ * ceiling that doubles per attempt up to 250 ms, at most `attempts` times in all; counts the
  * conflicts met in `seen`.
  */
-export function retryConflicts(client: DynamoDBClient, seen: { conflicts: number } = { conflicts: 0 }, attempts = 60): DynamoDBClient {
+export function retryConflicts(client: DynamoDBClient, seen: { conflicts: number } = { conflicts: 0 }, attempts = 200): DynamoDBClient {
   client.middlewareStack.add((next) => async (args) => {
     for (let attempt = 1; ; attempt++) {
       try {
@@ -35,7 +35,7 @@ export function retryConflicts(client: DynamoDBClient, seen: { conflicts: number
         if (!isConflict(err)) throw err
         seen.conflicts++
         if (attempt >= attempts) throw err
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(100, 2 ** attempt)))
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(250, 2 ** attempt)))
       }
     }
   }, { step: 'initialize', name: 'retryConflicts', priority: 'high' })
