@@ -16,7 +16,7 @@ import { AsyncView, EmptyState, ErrorState, LoadingState } from '../../component
 import { api } from '../../api'
 import { errorMessage } from '../../api/client'
 import type { CampaignView, DonationView, HonorRoll } from '../../api/types'
-import { STATUS_TEXT, yuan } from '../../lib/campaigns'
+import { STATUS_TEXT, sortCampaigns, yuan } from '../../lib/campaigns'
 import { fmtDateTime } from '../../lib/events'
 import { isTreasurer } from '../../lib/roles'
 import { useMe } from '../../lib/session'
@@ -33,7 +33,7 @@ interface Loaded {
 
 /** A campaign: its progress, 公示 and 捐款; the treasurer also confirms or returns each gift. */
 export default function Campaign() {
-  const id = useRouter().params.id ?? ''
+  const id = decodeURIComponent(useRouter().params.id ?? '')
   const { me, error: meError, reload: reloadMe } = useMe()
   const treasurer = isTreasurer(me?.member.roles)
   const data = useAsync<Loaded>(
@@ -55,6 +55,7 @@ export default function Campaign() {
   if (!me) {
     return <Page testId="page-campaign">{meError ? <ErrorState error={meError} onRetry={() => void reloadMe()} /> : <LoadingState />}</Page>
   }
+  if (!id) return <Pick orgId={me.member.orgId} />
   return (
     <Page testId="page-campaign">
       <AsyncView data={data.data} error={data.error} onRetry={() => void data.reload()} loadingText="正在加载捐款…">
@@ -69,6 +70,32 @@ export default function Campaign() {
             {d.campaign.state === 'open' ? <GiveForm campaign={d.campaign} onGiven={() => void data.reload()} /> : null}
             <Roll roll={d.roll} />
             {d.gifts && <Gifts campaignId={id} gifts={d.gifts} onChanged={() => void data.reload()} />}
+          </>
+        )}
+      </AsyncView>
+    </Page>
+  )
+}
+
+/** Opened without a campaign (an old or cut link): the school's campaigns to choose from. */
+function Pick({ orgId }: { orgId: string }) {
+  const list = useAsync(async () => sortCampaigns((await api.campaigns(orgId)).campaigns), [orgId])
+  return (
+    <Page testId="page-campaign">
+      <AsyncView
+        data={list.data}
+        error={list.error}
+        onRetry={() => void list.reload()}
+        loadingText="正在加载捐款活动…"
+        isEmpty={(d) => d.length === 0}
+        empty={<EmptyState title="现在没有捐款活动" />}
+      >
+        {(cs) => (
+          <>
+            <Text className="section-title">请选择捐款活动</Text>
+            {cs.map((c) => (
+              <CampaignCard key={c.campaignId} c={c} link />
+            ))}
           </>
         )}
       </AsyncView>
