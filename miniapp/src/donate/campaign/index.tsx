@@ -292,7 +292,9 @@ function Gifts({ campaignId, gifts, onChanged }: { campaignId: string; gifts: Do
   return (
     <View className="card" data-testid="gifts">
       <Text className="cp-section">捐款登记（财务）</Text>
-      <Text className="hint">待确认 {waiting.length} 笔。点一行可以选中，再点“全部确认”。</Text>
+      <Text className="hint">
+        <NoOrphan text={`待确认 ${waiting.length} 笔。点一行可以选中，再点“全部确认”。`} />
+      </Text>
       {gifts.length === 0 && <EmptyState title="还没有人捐款" />}
       {gifts.map((g) => {
         const s = STATUS_TEXT[g.status]

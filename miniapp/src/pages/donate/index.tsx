@@ -45,7 +45,7 @@ export default function Donate() {
             {cs.map((c) => (
               <CampaignCard key={c.campaignId} c={c} link />
             ))}
-            <Text className="hint">下拉可以刷新</Text>
+            <Text className="hint cp-tip">下拉可以刷新</Text>
           </View>
         )}
       </AsyncView>
