@@ -84,28 +84,38 @@ describe('捐款 (H5)', () => {
     await shot(page, 'donate-mine-recorded');
     await closePhones();
 
-    // the treasurer: the gift with its donor, selected, 全部确认 after a confirmation
+    // the UI's gift, and a second one (¥0.01, by the API) that the treasurer will return
+    const member = await as(memberId);
+    const given = ((await member('GET', '/me/donations')).body as { donations: { donationId: string; amountFen: number }[] }).donations;
+    expect(given.map((g) => g.amountFen)).toEqual([5000]);
+    const gift = given[0]!.donationId;
+    const stray = 'e2e-stray-gift-0001';
+    expect((await member('POST', `/campaigns/${campaignId}/donations`, { donationId: stray, amountFen: 1, anonymous: false })).status).toBe(201);
+
+    // the treasurer: the gifts with their donor; 退回 asks for a reason, then returns the stray one
     page = await phoneAs(school.orgId, school.treasurer);
     await page.goto(`/#/donate/campaign/index?id=${encodeURIComponent(campaignId)}`);
-    await page.getByTestId('gifts').waitFor();
-    const row = page.locator('[data-testid^=gift-select-]').first();
-    await row.waitFor();
-    expect((await page.getByTestId('gifts').innerText()).replace(/\s+/g, '')).toContain('（匿名）');
+    await page.getByTestId(`gift-select-${gift}`).waitFor();
+    expect(await text(page, `gift-${gift}`)).toContain('（匿名）');
     await shot(page, 'donate-treasurer', { fullPage: true });
-    // 退回 asks for a reason first (cancelled here)
-    await page.locator('[data-testid^=gift-reject-]').first().click();
+    await page.getByTestId(`gift-reject-${stray}`).click();
     await page.getByTestId('reject-ok').click();
     await expect.poll(() => page.getByTestId('reject-error').innerText()).toContain('请填写退回原因');
     await shot(page, 'donate-treasurer-reject');
-    await page.getByTestId('reject-cancel').click();
+    await page.locator('[data-testid=reject-reason] input').fill('没有收到这笔钱');
+    await page.getByTestId('reject-ok').click();
+    await expect.poll(() => text(page, `gift-status-${stray}`)).toBe('未通过');
+    expect(await page.getByTestId(`gift-reject-${stray}`).count()).toBe(0);
 
-    await row.click();
+    // 全部确认 for the selection, after a confirmation
+    await page.getByTestId(`gift-select-${gift}`).click();
     await expect.poll(() => text(page, 'gifts-confirm-all')).toContain('已选1笔');
     await page.getByTestId('gifts-confirm-all').click();
     await page.getByTestId('confirm-ok').waitFor();
     expect(await page.locator('.modal').innerText()).toContain('¥50.00');
     await shot(page, 'donate-treasurer-confirm');
     await page.getByTestId('confirm-ok').click();
+    await expect.poll(() => text(page, `gift-status-${gift}`)).toBe('已确认');
     await page.getByTestId('honor-0').waitFor();
     expect(await text(page, 'honor-0')).toBe('匿名¥50.00');
     await expect.poll(() => text(page, `campaign-confirmed-${campaignId}`)).toBe('¥50.00');
@@ -122,11 +132,15 @@ describe('捐款 (H5)', () => {
     page = await phoneAs(school.orgId, memberId);
     await page.goto('/#/donate/mine/index');
     await page.getByTestId('mydon-years').waitFor();
-    await expect.poll(async () => (await page.getByTestId('page-my-donations').innerText()).replace(/\s+/g, '')).toContain('已确认');
+    await expect.poll(() => text(page, `mydon-status-${gift}`)).toBe('已确认');
+    expect(await text(page, `mydon-status-${stray}`)).toBe('未通过');
+    expect(await text(page, `mydon-reason-${stray}`)).toBe('未通过原因：没有收到这笔钱');
+    expect(await text(page, 'mydon-years')).toContain('已确认¥50.00');
     await shot(page, 'donate-mine-confirmed');
     await page.goto(`/#/donate/campaign/index?id=${encodeURIComponent(campaignId)}`);
     await page.getByTestId('honor-0').waitFor();
     expect(await text(page, 'honor-0')).toBe('匿名¥50.00');
+    expect(await page.getByTestId('honor-1').count()).toBe(0); // the returned gift is not published
     expect(await page.getByTestId('gifts').count()).toBe(0); // not the treasurer: no list of who gave
     await shot(page, 'donate-campaign-after', { fullPage: true });
   });

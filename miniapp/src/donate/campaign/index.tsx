@@ -159,7 +159,7 @@ function GiveForm({ campaign, onGiven }: { campaign: CampaignView; onGiven: () =
           {done.anonymous ? '（匿名）' : ''}
         </Text>
         <Text className="hint">
-          <NoOrphan text={done.status === 'confirmed' ? '财务已确认收到。' : '已登记。财务确认收到后会出现在公示名单里。'} />
+          <NoOrphan text={done.status === 'confirmed' ? '财务已确认收到。' : '已登记。财务确认收到后，会出现在公示名单中。'} />
         </Text>
         <View className="actions">
           <BigButton type="default" onClick={() => setDone(null)} testId="give-again">
