@@ -209,7 +209,9 @@ function Roll({ roll }: { roll: HonorRoll }) {
         </Text>
       </View>
       {roll.entries.length === 0 ? (
-        <Text className="hint">财务确认收到的捐款会公示在这里。</Text>
+        <Text className="hint">
+          <NoOrphan text="财务确认收到的捐款会公示在这里。" />
+        </Text>
       ) : (
         roll.entries.map((e, i) => (
           <View key={i} className="cp-row" data-testid={`honor-${i}`}>
