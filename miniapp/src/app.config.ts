@@ -25,6 +25,8 @@ export default defineAppConfig({
       root: 'manage',
       pages: ['event-form/index', 'registrations/index', 'checkin/index', 'district/index'],
     },
+    // 捐款: a campaign (进度, 公示, 捐款; the treasurer's 确认 / 退回) and 我的捐款.
+    { root: 'donate', pages: ['campaign/index', 'mine/index'] },
   ],
   // Fetched in the background once 首页 / 我的 is open, so the first tap on an event or 消息 does not wait.
   preloadRule: {

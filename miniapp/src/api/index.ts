@@ -23,6 +23,14 @@ import type {
   SessionResult,
   UpdateMemberBody,
   WechatLoginResult,
+  BulkConfirmResult,
+  CampaignList,
+  CampaignView,
+  DonateBody,
+  DonationList,
+  DonationView,
+  HonorRoll,
+  MyDonations,
 } from './types'
 
 const seg = encodeURIComponent
@@ -72,4 +80,16 @@ export const api = {
   checkin: (eventId: string, body: CheckinBody) => request<CheckinResult>('POST', `/events/${seg(eventId)}/checkins`, body, { timeout: 10000 }),
   undoCheckin: (eventId: string, memberId: string) => request<UndoCheckinResult>('DELETE', `/events/${seg(eventId)}/checkins/${seg(memberId)}`),
   eventRosterXlsxPath: (eventId: string) => `/events/${seg(eventId)}/roster.xlsx`,
+
+  // 一日捐
+  campaigns: (orgId: string) => request<CampaignList>('GET', `/orgs/${seg(orgId)}/campaigns`),
+  campaign: (campaignId: string) => request<CampaignView>('GET', `/campaigns/${seg(campaignId)}`),
+  honorRoll: (campaignId: string) => request<HonorRoll>('GET', `/campaigns/${seg(campaignId)}/honor-roll`),
+  donate: (campaignId: string, body: DonateBody) => request<DonationView>('POST', `/campaigns/${seg(campaignId)}/donations`, body),
+  campaignDonations: (campaignId: string) => request<DonationList>('GET', `/campaigns/${seg(campaignId)}/donations`),
+  confirmDonation: (donationId: string) => request<{ status: string }>('POST', `/donations/${seg(donationId)}/confirm`),
+  confirmDonations: (campaignId: string, donationIds: string[]) =>
+    request<BulkConfirmResult>('POST', `/campaigns/${seg(campaignId)}/donations/confirm`, { donationIds }),
+  rejectDonation: (donationId: string, reason: string) => request<{ status: string }>('POST', `/donations/${seg(donationId)}/reject`, { reason }),
+  myDonations: () => request<MyDonations>('GET', '/me/donations'),
 }

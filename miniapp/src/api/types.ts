@@ -83,3 +83,15 @@ export type { MyRegistrationList, MessageList } from '@shared/schemas/events'
 export type MyRegistrationItem = import('@shared/schemas/events').MyRegistrationList['registrations'][number]
 
 export type { OrgInfo, DistrictOrgs } from '@shared/schemas/member'
+
+export type {
+  CampaignView,
+  DonationView,
+  DonationStatus,
+  DonateBody,
+  HonorRoll,
+  MyDonations,
+  BulkConfirmResult,
+} from '@shared/schemas/donations'
+export type CampaignList = { campaigns: import('@shared/schemas/donations').CampaignView[] }
+export type DonationList = { donations: import('@shared/schemas/donations').DonationView[] }

@@ -8,7 +8,7 @@ interface BoxProps {
   placeholder?: string
   maxLength?: number
   /** 'number': the phone shows its number pad. */
-  type?: 'text' | 'number'
+  type?: 'text' | 'number' | 'digit'
   /** Several lines, e.g. a description. */
   multiline?: boolean
   /** A narrow box, for a number of a few digits. */

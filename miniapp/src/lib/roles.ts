@@ -2,7 +2,7 @@ import type { Role } from '../api/types'
 
 export { ROLE_LABELS } from '@shared/domain/roles'
 import { ROLE_LABELS } from '@shared/domain/roles'
-import { CHAIR, COMMITTEE, DISTRICT, LEADERS, hasAnyRole } from '@shared/domain/policy'
+import { CHAIR, COMMITTEE, DISTRICT, LEADERS, TREASURER, hasAnyRole } from '@shared/domain/policy'
 
 /** Most senior first, so the tag that matters most is read first. */
 const ORDER: Role[] = ['chair', 'districtAdmin', 'committee', 'treasurer', 'delegate', 'groupLeader', 'member']
@@ -32,3 +32,6 @@ export const isChair = (roles: Roles) => holds(roles, CHAIR)
 
 /** 区教育工会管理员: reads the district's schools. */
 export const isDistrictAdmin = (roles: Roles) => holds(roles, DISTRICT)
+
+/** 财务: confirms or returns gifts (the server's TREASURER routes). */
+export const isTreasurer = (roles: Roles) => holds(roles, TREASURER)

@@ -5,7 +5,7 @@
  * Every body is typed with, and checked at answer time against, the API's own zod schemas in
  * shared/schemas: a fixture the real API could never send would make a page pass for nothing.
  */
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
 import { ErrorBody, Ok } from '../../../shared/schemas/common';
 import {
   EventList,
@@ -25,6 +25,7 @@ import {
   type Group,
   type Member,
 } from '../../../shared/schemas/member';
+import { CampaignView, DonationView, HonorRoll, MyDonations } from '../../../shared/schemas/donations';
 import { ROUTES as APP_ROUTES } from '../../../miniapp/src/lib/routes';
 
 /** ISO 8601 at +08:00 (as the API writes them), `days` from when the tests started. */
@@ -275,6 +276,84 @@ function route<S extends z.ZodMiniType>(
   return { method, pattern, schema, answer, open };
 }
 
+/** 一日捐 running: ¥1,250.50 confirmed of a ¥3,000.00 goal; the chair gave ¥100.00, confirmed. */
+export const CAMPAIGN: z.infer<typeof CampaignView> = {
+  campaignId: 'cp-yirijuan',
+  orgId: SCHOOL.orgId,
+  title: '2026 年“一日捐”慈善捐款',
+  kind: 'day-pay',
+  description: '捐款用于帮扶本区困难教职工和学生。',
+  closesAt: isoInDays(10, 18),
+  goalFen: 300_000,
+  state: 'open',
+  createdAt: isoInDays(-5, 9),
+  confirmedFen: 125_050,
+  recordedFen: 135_050,
+  donorCount: 4,
+  giftCount: 4,
+  confirmedCount: 3,
+};
+
+/** 金秋助学, closed last year. */
+export const CLOSED_CAMPAIGN: z.infer<typeof CampaignView> = {
+  ...CAMPAIGN,
+  campaignId: 'cp-jinqiu',
+  title: '金秋助学',
+  kind: 'student-aid',
+  description: undefined,
+  goalFen: undefined,
+  closesAt: isoInDays(-60, 18),
+  state: 'closed',
+  createdAt: isoInDays(-90, 9),
+  confirmedFen: 80_000,
+  recordedFen: 80_000,
+  donorCount: 3,
+  giftCount: 3,
+  confirmedCount: 3,
+};
+
+export const HONOR_ROLL: z.infer<typeof HonorRoll> = {
+  entries: [
+    { name: CHAIR.name, amountFen: 100_000 },
+    { name: '匿名', amountFen: 20_000 },
+    { name: '李明', amountFen: 5_050 },
+  ],
+  totalFen: 125_050,
+};
+
+const gift = (m: Member, amountFen: number, status: 'recorded' | 'confirmed' | 'rejected', days: number, over: Partial<z.infer<typeof DonationView>> = {}) => ({
+  donationId: `gift-${m.memberId}-${amountFen}`,
+  campaignId: CAMPAIGN.campaignId,
+  campaignTitle: CAMPAIGN.title,
+  memberId: m.memberId,
+  name: m.name,
+  groupId: m.groupId,
+  amountFen,
+  anonymous: false,
+  status,
+  recordedAt: isoInDays(days, 10),
+  ...(status === 'confirmed' ? { confirmedAt: isoInDays(days + 1, 10) } : {}),
+  ...over,
+});
+
+export const CAMPAIGN_GIFTS: z.infer<typeof DonationView>[] = [
+  gift(CHAIR, 100_000, 'confirmed', -4),
+  gift(MEMBERS[1]!, 5_050, 'confirmed', -3),
+  gift(MEMBERS[2]!, 20_000, 'confirmed', -3, { anonymous: true }),
+  gift(MEMBERS[3]!, 10_000, 'recorded', -1, { recordedBy: { memberId: 'm-chen-jing', name: '陈静' } }),
+];
+
+export const MY_DONATIONS: z.infer<typeof MyDonations> = {
+  donations: [
+    gift(CHAIR, 100_000, 'confirmed', -4),
+    gift(CHAIR, 3_000, 'rejected', -6, { rejectedAt: isoInDays(-5, 10), rejectReason: '没有收到这笔钱' }),
+    { ...gift(CHAIR, 20_000, 'confirmed', -70), campaignId: CLOSED_CAMPAIGN.campaignId, campaignTitle: CLOSED_CAMPAIGN.title },
+  ],
+  years: [{ year: new Date(Date.now() + 8 * 3600_000).getUTCFullYear(), confirmedFen: 120_000, recordedFen: 120_000 }],
+};
+
+const campaignById = (id: string | undefined) => [CAMPAIGN, CLOSED_CAMPAIGN].find((c) => c.campaignId === id) ?? NOT_FOUND;
+
 const eventById = (id: string | undefined) => EVENTS.find((e) => e.eventId === id) ?? NOT_FOUND;
 
 const API: Route[] = [
@@ -291,6 +370,11 @@ const API: Route[] = [
   })),
   route('GET', '/me/messages', MessageList, () => MESSAGES),
   route('POST', '/me/messages/read', Ok, () => ({ ok: true as const })),
+  route('GET', '/orgs/:orgId/campaigns', z.object({ campaigns: z.array(CampaignView) }), () => ({ campaigns: [CAMPAIGN, CLOSED_CAMPAIGN] })),
+  route('GET', '/campaigns/:campaignId', CampaignView, (r) => campaignById(r.params.campaignId)),
+  route('GET', '/campaigns/:campaignId/honor-roll', HonorRoll, (r) => (campaignById(r.params.campaignId) === NOT_FOUND ? NOT_FOUND : HONOR_ROLL)),
+  route('GET', '/campaigns/:campaignId/donations', z.object({ donations: z.array(DonationView) }), () => ({ donations: CAMPAIGN_GIFTS })),
+  route('GET', '/me/donations', MyDonations, () => MY_DONATIONS),
 ];
 
 function match(pattern: string, path: string): Record<string, string> | undefined {

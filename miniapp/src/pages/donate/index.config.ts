@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '爱心捐款' })
+export default definePageConfig({ navigationBarTitleText: '爱心捐款', enablePullDownRefresh: true })

@@ -2,12 +2,13 @@ import type { Me } from '../../api/types'
 import type { HomeCard, HomeSource } from './card'
 import { eventCards } from './eventCards'
 import { messageCard } from './messageCard'
+import { campaignCard } from './campaignCard'
 
 /**
- * 首页 shows what waits for me, as cards. Each feature adds its source here (活动 and 消息 today;
- * 捐款, 表决 and 提案 later); a card with nothing in it is not shown.
+ * 首页 shows what waits for me, as cards. Each feature adds its source here (活动, 消息 and 捐款 today;
+ * 表决 and 提案 later); a card with nothing in it is not shown.
  */
-export const HOME_SOURCES: HomeSource[] = [eventCards, messageCard]
+export const HOME_SOURCES: HomeSource[] = [eventCards, messageCard, campaignCard]
 
 export type SourceResult = { key: string; cards: HomeCard[] } | { key: string; error: unknown }
 
