@@ -5,7 +5,7 @@ import { compose, inIndex, type IndexKey, type TableKey } from './key';
  * as the change that causes it and expanded afterwards into one message and outbox entry per
  * recipient, a chunk at a time; `done` counts the recipients already told. While recipients
  * remain it is listed in gsi1 under the pending partition, so a crash mid-expansion is found
- * and finished by the next sweep (never by a Scan).
+ * and finished by the next sweep (a Query on that index, never a read of the whole table).
  */
 export interface FanoutAttributes {
   fanoutId: string;

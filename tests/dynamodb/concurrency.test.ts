@@ -9,7 +9,7 @@ import {
   ConditionalCheckFailedException, DeleteItemCommand, GetItemCommand, PutItemCommand, ScanCommand,
   TransactWriteItemsCommand, UpdateItemCommand, type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb'
-import { createTable, makeClient, reasonCodes, retryConflicts, startTestServer, type TestServer } from './helpers.js'
+import { S, N, createTable, makeClient, reasonCodes, retryConflicts, startTestServer, type TestServer } from './helpers.js'
 
 let t: TestServer
 /** Retries conflicts; `seen.conflicts` counts them. */
@@ -28,8 +28,6 @@ afterEach(async () => {
   await t.stop()
 })
 
-const S = (s: string) => ({ S: s })
-const N = (n: number) => ({ N: String(n) })
 const names = { '#cap': 'capacity', '#taken': 'taken' }
 
 async function counter(pk: string) {

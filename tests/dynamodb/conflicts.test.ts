@@ -9,11 +9,9 @@ import {
   TransactGetItemsCommand, TransactionCanceledException, TransactWriteItemsCommand, UpdateItemCommand,
   type DynamoDBClient, type TransactWriteItem,
 } from '@aws-sdk/client-dynamodb'
-import { createTable, gate, startTestServer, type Gate, type TestServer } from './helpers.js'
+import { S, N, createTable, gate, startTestServer, type Gate, type TestServer } from './helpers.js'
 
 const TABLE = 'items'
-const S = (s: string) => ({ S: s })
-const N = (n: number) => ({ N: String(n) })
 
 let t: TestServer
 let client: DynamoDBClient

@@ -9,7 +9,7 @@ import {
   ResourceNotFoundException, TransactGetItemsCommand, TransactionCanceledException, TransactWriteItemsCommand,
   UpdateItemCommand, type AttributeValue, type TransactWriteItem,
 } from '@aws-sdk/client-dynamodb'
-import { createTable, startTestServer, type TestServer } from './helpers.js'
+import { S, N, createTable, startTestServer, type TestServer } from './helpers.js'
 
 let t: TestServer
 const TABLE = 'items'
@@ -21,9 +21,6 @@ beforeEach(async () => {
   await createTable(t.client, GSI_TABLE, { gsi: true })
 })
 afterEach(() => t.stop())
-
-const S = (s: string) => ({ S: s })
-const N = (n: number) => ({ N: String(n) })
 
 const EMPTY_INDEX_KEY = 'One or more parameter values are not valid. A value specified for a secondary index key is not supported. ' +
   'The AttributeValue for a key attribute cannot contain an empty string value. IndexName: byGroup, IndexKey: group'

@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import {
   GetItemCommand, PutItemCommand, QueryCommand, ScanCommand, TransactWriteItemsCommand, type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb'
-import { createTable, makeClient, pool, tempDir } from './helpers.js'
+import { S, createTable, makeClient, pool, tempDir } from './helpers.js'
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/server.ts', import.meta.url))
 const children: ChildProcess[] = []
@@ -30,8 +30,6 @@ async function spawnServer(dataDir: string): Promise<{ child: ChildProcess; endp
   lines.close()
   return { child, endpoint: (JSON.parse(line as string) as { endpoint: string }).endpoint }
 }
-
-const S = (s: string) => ({ S: s })
 
 async function exists(client: DynamoDBClient, pk: string): Promise<boolean> {
   const { Item } = await client.send(new GetItemCommand({ TableName: 'durable', Key: { pk: S(pk) }, ConsistentRead: true }))

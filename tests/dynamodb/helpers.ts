@@ -11,6 +11,10 @@ import type { Holds } from '../../local/dynamodb/index.js'
 // What a real client does about conflicts: tests that race many requests on one item use it.
 export { isConflict, reasonCodes, retryConflicts } from '../../local/dynamodb/clientRetry.js'
 
+/** Attribute values, as the low-level client wants them. */
+export const S = (s: string) => ({ S: s })
+export const N = (n: number) => ({ N: String(n) })
+
 export interface TestServer {
   server: LocalDynamo
   dataDir: string

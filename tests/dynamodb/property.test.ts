@@ -13,7 +13,7 @@ import {
   ScanCommand, TransactGetItemsCommand, TransactionCanceledException, TransactWriteItemsCommand,
   type TransactWriteItem,
 } from '@aws-sdk/client-dynamodb'
-import { createTable, isConflict, makeClient, retryConflicts, startTestServer, type TestServer } from './helpers.js'
+import { S, N, createTable, isConflict, makeClient, retryConflicts, startTestServer, type TestServer } from './helpers.js'
 
 let t: TestServer
 let tableSeq = 0
@@ -26,8 +26,6 @@ async function freshTable(): Promise<string> {
   return name
 }
 
-const S = (s: string) => ({ S: s })
-const N = (n: number) => ({ N: String(n) })
 type Outcome = 'ok' | 'ValidationException' | string[]
 
 async function run(items: TransactWriteItem[], client = t.client): Promise<{ outcome: Outcome; error?: unknown }> {

@@ -5,7 +5,7 @@ import {
   type TransactWriteItem,
 } from '@aws-sdk/client-dynamodb'
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
-import { createTable, makeClient, startTestServer, type TestServer } from './helpers.js'
+import { S, N, createTable, makeClient, startTestServer, type TestServer } from './helpers.js'
 
 let t: TestServer
 const TABLE = 'items'
@@ -17,9 +17,6 @@ beforeEach(async () => {
   await createTable(t.client, GSI_TABLE, { gsi: true })
 })
 afterEach(() => t.stop())
-
-const S = (s: string) => ({ S: s })
-const N = (n: number) => ({ N: String(n) })
 
 async function getItem(pk: string, table = TABLE) {
   return (await t.client.send(new GetItemCommand({ TableName: table, Key: { pk: S(pk) }, ConsistentRead: true }))).Item
