@@ -59,7 +59,9 @@ function refuseIfClosed(e: EventItem, s: SeatsItem, now: number) {
 
 /** The state after a refused transaction: what the refused actions handed back, else read again. */
 async function afterRefusal(err: unknown, state: SignupState, eventId: string, memberId: string): Promise<SignupState> {
-  const [seats, mine] = cancellationItems(err) as [SeatsItem | undefined, RegistrationItem | undefined];
+  const items = cancellationItems(err);
+  const seats = items.find((i) => i?.type === 'seats') as SeatsItem | undefined;
+  const mine = items.find((i) => i?.type === 'registration') as RegistrationItem | undefined;
   if (!seats && !mine) return loadSignupState(eventId, memberId);
   return { seats: seats ?? state.seats, mine: mine ?? state.mine };
 }
@@ -207,8 +209,7 @@ export async function changeRegistration(e: EventItem, memberId: string, change:
       await commit(writes);
     } catch (err) {
       if (!cancellationCodes(err)) throw err;
-      const [mine, seatsNow] = cancellationItems(err) as [RegistrationItem | undefined, SeatsItem | undefined];
-      state = mine || seatsNow ? { seats: seatsNow ?? s, mine: mine ?? reg } : await loadSignupState(e.eventId, memberId);
+      state = await afterRefusal(err, state, e.eventId, memberId);
       await pause(attempt + 1);
       continue;
     }
@@ -249,8 +250,7 @@ export async function cancelRegistration(e: EventItem, memberId: string, first?:
     } catch (err) {
       if (!cancellationCodes(err)) throw err;
       // Changed meanwhile (promoted, or cancelled by a twin request): go by what is there now.
-      const [mine] = cancellationItems(err) as [RegistrationItem | undefined];
-      state = mine ? { ...state, mine } : await loadSignupState(e.eventId, memberId);
+      state = await afterRefusal(err, state, e.eventId, memberId);
       continue;
     }
     await pauseForTests('after-cancel-before-promote');
