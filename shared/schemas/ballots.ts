@@ -30,7 +30,8 @@ export const QuestionInput = z
     seats: z.optional(z.int().check(z.gte(1), z.lte(50))),
   })
   .check(
-    z.refine((q) => (q.kind === 'election') === (q.candidates !== undefined && q.seats !== undefined), '选举题须有候选人和名额，其他题不能有'),
+    // An election has both; any other kind neither (a motion with only `seats` is refused too).
+    z.refine((q) => (q.kind === 'election' ? q.candidates !== undefined && q.seats !== undefined : q.candidates === undefined && q.seats === undefined), '选举题须有候选人和名额，其他题不能有'),
     z.refine((q) => !q.candidates || new Set(q.candidates.map((c) => c.id)).size === q.candidates.length, '候选人编号不能重复'),
     z.refine((q) => !q.candidates || !q.seats || q.seats <= q.candidates.length, '名额不能多于候选人数'),
   );
