@@ -39,8 +39,8 @@ describe('the frozen electorate', () => {
         for (const [c, set] of chunks) for (const id of set) expect(chunkOf(id)).toBe(c);
         const writes = openWrites(ballot(), ids, '2026-12-01T09:00:00.000Z');
         expect(writes[0]!.Update!.ConditionExpression).toBe('#status = :draft');
-        expect(writes.slice(1).map((w) => w.Put!.Item.sk)).toEqual([...chunks.keys()].map((c) => ElectorateChunk.key({ ballotId: 'b-test0001', chunk: c }).sk));
-        for (const id of ids) expect(writes.some((w) => w.Put && w.Put.Item.sk === ElectorateChunk.keyOfMember('b-test0001', id).sk && (w.Put.Item.ids as Set<string>).has(id))).toBe(true);
+        expect(writes.slice(1).map((w) => w.Put!.Item!.sk)).toEqual([...chunks.keys()].map((c) => ElectorateChunk.key({ ballotId: 'b-test0001', chunk: c }).sk));
+        for (const id of ids) expect(writes.some((w) => w.Put?.Item?.sk === ElectorateChunk.keyOfMember('b-test0001', id).sk && (w.Put.Item.ids as Set<string>).has(id))).toBe(true);
       }),
     );
   });
@@ -68,7 +68,7 @@ describe('a vote’s writes', () => {
         const [check, mark, paper, count] = voteWrites('b-test0001', me, receipt, { q1: 'for' });
         expect(check!.ConditionCheck).toMatchObject({ Key: ElectorateChunk.keyOfMember('b-test0001', me), ConditionExpression: 'contains(ids, :me)', ExpressionAttributeValues: { ':me': me } });
         expect(mark!.Put!.Item).toEqual(VoterMark.item({ ballotId: 'b-test0001', memberId: me }));
-        expect(Object.keys(mark!.Put!.Item).sort()).toEqual(['pk', 'sk', 'type']);
+        expect(Object.keys(mark!.Put!.Item!).sort()).toEqual(['pk', 'sk', 'type']);
         expect(paper!.Put!.Item).toEqual({ ...BallotPaper.key({ ballotId: 'b-test0001', receipt }), type: 'ballotPaper', receipt, answers: { q1: 'for' } });
         expect(JSON.stringify(paper)).not.toContain(me);
         expect(JSON.stringify(mark)).not.toContain(receipt);
