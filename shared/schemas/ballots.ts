@@ -112,4 +112,8 @@ export type BallotResults = z.infer<typeof BallotResults>;
 
 export const Receipt = z.object({ receipt: z.string() });
 
+/** Extension: GET /orgs/{orgId}/ballots, newest first; drafts only for the chair and the committee. */
+export const BallotList = z.object({ ballots: z.array(BallotView) });
+export type BallotList = z.infer<typeof BallotList>;
+
 export { IsoDateTime };

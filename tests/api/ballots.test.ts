@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { BallotList, BallotResults, BallotView } from '../../shared/schemas/ballots';
 import { as, ordinary, seed, type School } from '../support/fixtures';
 import { pool } from '../support/pool';
 
@@ -55,6 +56,7 @@ describe('a motion, from draft to results', () => {
     const opened = await openBallot(ballotId);
     expect(opened).toMatchObject({ status: 'open', eligibleCount: 9, electorateHash: sha256(school.delegates) });
     const view = (await delegate('GET', `/ballots/${ballotId}`)).body;
+    expect(BallotView.safeParse(view).success, JSON.stringify(view)).toBe(true);
     expect(view).toMatchObject({ status: 'open', eligibleCount: 9, votedCount: 0, electorateHash: sha256(school.delegates), me: { voted: false, eligible: true } });
     expect((await chair('POST', `/ballots/${ballotId}/open`, {})).status).toBe(409);
 
@@ -106,6 +108,7 @@ describe('a motion, from draft to results', () => {
       questions: [{ id: 'q1', counts: { for: 6, against: 2, abstain: 1 }, passed: true }],
     });
     expect(results.body.receipts).toEqual([...receipts].sort());
+    expect(BallotResults.safeParse(results.body).success, JSON.stringify(results.body)).toBe(true);
   });
 
   it('a delegate named after the opening cannot vote in it; the frozen electorate stays as it was', async () => {
@@ -216,6 +219,7 @@ describe('who may do what', () => {
       for (let i = 0; ; i++) {
         const res = await who('GET', `/orgs/${school.orgId}/ballots`);
         expect(res.status).toBe(200);
+        expect(BallotList.safeParse(res.body).success).toBe(true);
         const ids = res.body.ballots.map((b: { ballotId: string }) => b.ballotId);
         if (ids.includes(open) || i > 20) return res.body.ballots as { ballotId: string; status: string; me: { voted: boolean; eligible: boolean } }[];
         await new Promise((r) => setTimeout(r, 100)); // the index may lag a moment
