@@ -160,6 +160,11 @@ describe('the create body', () => {
     expect(CreateBallotBody.safeParse(body({ id: 'q', text: '事项', kind: 'rating', candidates })).success).toBe(false);
     expect(CreateBallotBody.safeParse(body({ id: 'q', text: '事项', kind: 'motion' })).success).toBe(true);
   });
+  it('refuses "__proto__" as a question or candidate id: it would vanish from the answers', () => {
+    expect(CreateBallotBody.safeParse(body({ id: '__proto__', text: '事项', kind: 'motion' })).success).toBe(false);
+    expect(CreateBallotBody.safeParse(body({ id: 'e', text: '选举', kind: 'election', seats: 1, candidates: [{ id: '__proto__', name: '张' }] })).success).toBe(false);
+    expect(CreateBallotBody.safeParse(body({ id: 'constructor', text: '事项', kind: 'motion' })).success).toBe(true);
+  });
   it('knows the fixed choices', () => {
     expect(choicesOf({ id: 'q', text: '', kind: 'motion' })).toEqual(MOTION_CHOICES);
     expect(choicesOf({ id: 'q', text: '', kind: 'rating' })).toEqual(RATING_CHOICES);

@@ -4,7 +4,11 @@ import { Id, IsoDateTime } from './common';
 
 /** 教代会表决, 民主测评 and elections: secret ballots with a frozen electorate, quorum and receipts. */
 
-export const QuestionId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,32}$/, '题目编号应为 1 到 32 位字母、数字、下划线或连字符'));
+export const QuestionId = z.string().check(
+  z.regex(/^[A-Za-z0-9_-]{1,32}$/, '题目编号应为 1 到 32 位字母、数字、下划线或连字符'),
+  // A key of answers and counts: "__proto__" would vanish from a parsed object (the ballot could never be answered).
+  z.refine((id) => id !== '__proto__', '题目编号不能是 __proto__'),
+);
 export const CandidateId = QuestionId;
 
 export const Electorate = z.enum(ELECTORATES);
