@@ -16,6 +16,8 @@ let home: School;
 let away: School;
 let homeEvent: string;
 let homeCampaign: string;
+let homeSession: string;
+let homeProposal: string;
 const homeDonation = 'authz-gift-0001';
 const callers: Record<string, { home: Call; away: Call }> = {};
 
@@ -33,7 +35,7 @@ function holderOf(s: School, role: (typeof ROLES)[number]): string {
 
 function pathFor(route: string, s: School): string {
   const target = s.members.at(-8)!; // an ordinary member nobody acts as
-  return route.split(' ')[1]!.replace('{orgId}', s.orgId).replace('{memberId}', target).replace('{eventId}', homeEvent).replace('{districtId}', s.districtId).replace('{campaignId}', homeCampaign).replace('{donationId}', homeDonation);
+  return route.split(' ')[1]!.replace('{orgId}', s.orgId).replace('{memberId}', target).replace('{eventId}', homeEvent).replace('{districtId}', s.districtId).replace('{campaignId}', homeCampaign).replace('{donationId}', homeDonation).replace('{sessionId}', homeSession).replace('{proposalId}', homeProposal);
 }
 
 beforeAll(async () => {
@@ -43,6 +45,9 @@ beforeAll(async () => {
   homeEvent = (await callers.chair!.home('POST', `/orgs/${home.orgId}/events`, { title: '权限测试', place: '礼堂', startsAt: soon(48), signupClosesAt: soon(24), capacity: 10 })).body.eventId;
   homeCampaign = (await callers.chair!.home('POST', `/orgs/${home.orgId}/campaigns`, { title: '权限测试', kind: 'other', closesAt: soon(48) })).body.campaignId;
   await callers.member!.home('POST', `/campaigns/${homeCampaign}/donations`, { donationId: homeDonation, amountFen: 100, anonymous: false });
+  homeSession = (await callers.chair!.home('POST', `/orgs/${home.orgId}/sessions`, { title: '权限测试', opensAt: soon(-1), closesAt: soon(48) })).body.sessionId;
+  homeProposal = (await callers.delegate!.home('POST', `/sessions/${homeSession}/proposals`, { title: '权限测试', category: 'other', reason: '案由', suggestion: '建议' })).body.proposalId;
+  await callers.delegate!.home('POST', `/proposals/${homeProposal}/submit`); // left draft: every member of the school may read it
 });
 
 describe.each(routes)('%s', (route, rule) => {
