@@ -10,7 +10,7 @@ import { Session } from './session';
  * decisions wait for the next publication (Decidim's distinction), read by key at publication.
  */
 export type CounterSet = 'r' | 'p';
-export const counterName = (set: CounterSet, counter: StatsCounter) => `${set}_${counter}`;
+export const counterName = (set: CounterSet, counter: StatsCounter): `${CounterSet}_${string}` => `${set}_${counter}`;
 
 export interface SessionTotalsAttributes {
   sessionId: string;

@@ -65,7 +65,7 @@ export const handler = defineApi({
   'POST /proposals/{proposalId}/cosign': async ({ resource, actor, body, committer }) => {
     body(NoBody);
     const p = await cosign(resource, actor, committer());
-    return ok({ cosigners: p.cosignerIds.length, status: p.status });
+    return ok({ cosigners: p.cosignerIds.length, status: proposalView(p, actor).status });
   },
 
   'POST /proposals/{proposalId}/decision': async ({ resource, actor, body, committer }) => {
