@@ -1,8 +1,9 @@
 import { NoBody } from '../../shared/schemas/common';
-import { AnswerBody, ChaseBody, CreateSessionBody, DecisionBody, DraftBody, EditDraftBody, ProgressBody, RatingBody } from '../../shared/schemas/proposals';
+import { AnswerBody, ChaseBody, CreateSessionBody, DecisionBody, DraftBody, EditDraftBody, IdeaBestBody, IdeaBody, IdeaReplyBody, ProgressBody, RatingBody } from '../../shared/schemas/proposals';
 import { SessionTotals, type SessionTotalsItem } from '../entities/sessionTotals';
 import { answer, chase, cosign, createDraft, createSession, decide, editDraft, progress, publish, rate, submit } from '../domain/proposals/lifecycle';
 import '../domain/proposals/scope';
+import { ideaView, listIdeas, pickBest, replyIdea, sendIdea } from '../domain/proposals/ideas';
 import { listSessions, mayRead, overdue, proposalPage, proposalView, sessionProposals, sessionStats, sessionView } from '../domain/proposals/views';
 import '../domain/orgs';
 import { notFound } from '../lib/errors';
@@ -100,4 +101,22 @@ export const handler = defineApi({
   },
 
   'GET /orgs/{orgId}/proposals/overdue': async ({ params, actor }) => ok({ proposals: await overdue(params.orgId!, actor) }),
+
+  /** Extension: 金点子, any member, any time of the year. */
+  'POST /orgs/{orgId}/ideas': async ({ actor, body, committer }) => {
+    const input = body(IdeaBody);
+    return created(ideaView(await sendIdea(actor.record, input, committer())));
+  },
+  'GET /orgs/{orgId}/ideas': async ({ params }) => ok(await listIdeas(params.orgId!)),
+  'GET /ideas/{ideaId}': async ({ resource }) => ok(ideaView(resource)),
+  /** Extension: the committee replies (and marks 采纳); the author is told. */
+  'POST /ideas/{ideaId}/reply': async ({ resource, actor, body, committer }) => {
+    const input = body(IdeaReplyBody);
+    return ok(ideaView(await replyIdea(resource, actor, input, committer({ adopted: input.adopted ?? resource.adopted }))));
+  },
+  /** Extension: 评优, one of the best of a term (or no longer). */
+  'POST /ideas/{ideaId}/best': async ({ resource, body, committer }) => {
+    const input = body(IdeaBestBody);
+    return ok(ideaView(await pickBest(resource, input, committer({ term: input.term, best: input.best }))));
+  },
 });

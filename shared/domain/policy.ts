@@ -13,7 +13,7 @@ import type { Role } from '../schemas/common';
  * A caller acts only on their own school; a district admin also reads schools of their district
  * where `district: true`.
  */
-export type Scope = 'public' | 'self' | 'district' | 'org' | 'member' | 'event' | 'campaign' | 'donation' | 'ballot' | 'session' | 'proposal';
+export type Scope = 'public' | 'self' | 'district' | 'org' | 'member' | 'event' | 'campaign' | 'donation' | 'ballot' | 'session' | 'proposal' | 'idea';
 export interface Rule {
   roles: readonly Role[];
   scope: Scope;
@@ -109,6 +109,14 @@ export const POLICY = {
   'POST /proposals/{proposalId}/rating': { roles: EVERYONE, scope: 'proposal' },
   'POST /proposals/{proposalId}/chase': { roles: COMMITTEE, scope: 'proposal' },
   'GET /orgs/{orgId}/proposals/overdue': { roles: COMMITTEE, scope: 'org' },
+  'GET /sessions/{sessionId}/proposals.xlsx': { roles: COMMITTEE, scope: 'session' },
+  // 金点子: any member sends one, at any time; the committee replies, marks 采纳 and picks the best.
+  'POST /orgs/{orgId}/ideas': { roles: EVERYONE, scope: 'org' },
+  'GET /orgs/{orgId}/ideas': { roles: EVERYONE, scope: 'org' },
+  'GET /orgs/{orgId}/ideas.xlsx': { roles: COMMITTEE, scope: 'org' },
+  'GET /ideas/{ideaId}': { roles: EVERYONE, scope: 'idea' },
+  'POST /ideas/{ideaId}/reply': { roles: COMMITTEE, scope: 'idea' },
+  'POST /ideas/{ideaId}/best': { roles: COMMITTEE, scope: 'idea' },
 } as const satisfies Record<string, Rule>;
 
 export type RouteKey = keyof typeof POLICY;

@@ -88,3 +88,17 @@ export const ProposalView = z.object({
   chases: z.optional(z.array(z.object({ note: z.string(), at: IsoDateTime, by: z.object({ memberId: Id, name: z.string() }) }))),
 });
 export type ProposalView = z.infer<typeof ProposalView>;
+
+/** 金点子 (extension): any member, any time, with a category. */
+export const IdeaBody = z.strictObject({
+  title: text(60, '请填写金点子标题'),
+  category: ProposalCategory,
+  text: text(2000, '请填写具体内容'),
+});
+export type IdeaBody = z.infer<typeof IdeaBody>;
+/** The committee's reply; `adopted` marks it 采纳. */
+export const IdeaReplyBody = z.strictObject({ text: text(1000, '请填写回复'), adopted: z.optional(z.boolean()) });
+export type IdeaReplyBody = z.infer<typeof IdeaReplyBody>;
+/** 评优: picked (or unpicked) as one of the best of a term. */
+export const IdeaBestBody = z.strictObject({ term: text(30, '请填写学期'), best: z.boolean() });
+export type IdeaBestBody = z.infer<typeof IdeaBestBody>;

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { anon, as, ordinary, seed, type School } from '../support/fixtures';
 import { inHours } from '../support/time';
+import { readXlsx } from '../support/xlsx';
 
 /**
  * 教代会提案 through the real API: the contract's routes, statuses and codes (api.md v1.1), who
@@ -323,5 +324,56 @@ describe('督办', () => {
     await chair('POST', `/proposals/${late}/answer`, { text: '已答复' });
     expect(await ids()).not.toContain(late);
     expect((await chair('POST', `/proposals/${late}/chase`, { note: 'x' })).body.error.code).toBe('BAD_TRANSITION');
+  });
+});
+
+describe('金点子', () => {
+  it('any member sends one with a category; the committee replies, marks 采纳 and picks the best; the author is told', async () => {
+    const sent = await member('POST', `/orgs/${school.orgId}/ideas`, { title: '教学楼增设饮水机', category: 'campus', text: '三楼没有饮水机，老师们接水要下楼。' });
+    expect(sent.status).toBe(201);
+    expect(sent.body).toMatchObject({ ideaId: expect.any(String), category: 'campus', adopted: false, author: { memberId } });
+    const id = sent.body.ideaId as string;
+    expect((await member('POST', `/orgs/${school.orgId}/ideas`, { title: 'x', category: 'food', text: 'x' })).status).toBe(400);
+    expect((await member('POST', `/ideas/${id}/reply`, { text: '好', adopted: true })).status).toBe(403);
+    expect((await d[0]!('POST', `/ideas/${id}/best`, { term: '2026学年第一学期', best: true })).status).toBe(403);
+    const replied = await committee('POST', `/ideas/${id}/reply`, { text: '总务处下周安装。', adopted: true });
+    expect(replied.status).toBe(200);
+    expect(replied.body).toMatchObject({ adopted: true, reply: { text: '总务处下周安装。' } });
+    expect((await chair('POST', `/ideas/${id}/best`, { term: '2026学年第一学期', best: true })).body.best).toMatchObject({ term: '2026学年第一学期' });
+    expect((await member('GET', `/ideas/${id}`)).body).toMatchObject({ adopted: true, best: { term: '2026学年第一学期' } });
+    expect((await outbox()).filter((m) => m.memberId === memberId && m.kind === 'ideaReplied').length).toBe(2);
+    const list = await poll(() => d[1]!('GET', `/orgs/${school.orgId}/ideas`), (r) => r.body.ideas.some((i: { ideaId: string }) => i.ideaId === id));
+    expect(list.body).toMatchObject({ total: expect.any(Number), adopted: expect.any(Number), best: expect.any(Number) });
+    expect(list.body.byCategory.campus).toBeGreaterThanOrEqual(1);
+    expect((await (await as(ordinary(other)))('GET', `/ideas/${id}`)).status).toBe(403);
+
+    expect((await chair('GET', `/orgs/${school.orgId}/ideas.xlsx`)).status).toBe(200);
+    const rows = await poll(async () => readXlsx((await chair('GET', `/orgs/${school.orgId}/ideas.xlsx`)).raw), (r) => r.some((x) => x.includes('2026学年第一学期')));
+    expect(rows.some((r) => r.includes('教学楼增设饮水机') && r.includes('是') && r.includes('2026学年第一学期'))).toBe(true);
+    expect((await member('GET', `/orgs/${school.orgId}/ideas.xlsx`)).status).toBe(403);
+  });
+});
+
+describe('提案汇总表', () => {
+  it('one row per proposal that left draft, every field (committee only)', async () => {
+    const sessionId = await newSession();
+    const id = await inReview(sessionId);
+    await accept(id);
+    await chair('POST', `/proposals/${id}/answer`, { text: '已安排。' });
+    await d[0]!('POST', `/proposals/${id}/rating`, { rating: 'satisfied', comment: '很快' });
+    await draft(sessionId); // a draft is no row
+    expect((await member('GET', `/sessions/${sessionId}/proposals.xlsx`)).status).toBe(403);
+    const res = await chair('GET', `/sessions/${sessionId}/proposals.xlsx`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    // Listed through the index, which may lag a write by a moment.
+    const rows = await poll(async () => readXlsx((await chair('GET', `/sessions/${sessionId}/proposals.xlsx`)).raw), (r) => r.length > 3);
+    const header = rows[2]!;
+    expect(header.slice(0, 7)).toEqual(['提案编号', '标题', '类别', '提案人', '附议人数', '附议人', '状态']);
+    const body = rows.slice(3);
+    expect(body).toHaveLength(1);
+    const row = Object.fromEntries(header.map((h, i) => [h, body[0]![i]]));
+    expect(row).toMatchObject({ 提案编号: `提案${year()}-001`, 标题: '食堂增加早餐供应', 类别: '后勤食堂', 附议人数: '2', 状态: '已答复', 审查结果: '立案', 承办部门: '总务处', 答复: '已安排。', 满意度: '满意', 评价意见: '很快' });
+    expect(row['附议人']!.split('、')).toHaveLength(2);
   });
 });
