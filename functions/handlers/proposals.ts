@@ -30,7 +30,11 @@ export const handler = defineApi({
     return created({ ...proposalView(p, actor), proposalId: p.proposalId, status: 'draft' });
   },
 
-  'GET /sessions/{sessionId}/proposals': async ({ resource, actor }) => ok({ proposals: await sessionProposals(resource.sessionId, actor) }),
+  /** The session's proposals, read by key from the ids its totals item (read with the session) names. */
+  'GET /sessions/{sessionId}/proposals': [
+    async ({ resource, actor, loaded }) => ok({ proposals: await sessionProposals(loaded<SessionTotalsItem>(SessionTotals.key(resource)), actor) }),
+    { preload: (p) => [SessionTotals.key({ sessionId: p.sessionId! })] },
+  ],
 
   /** The figures from the session's counters (one item read with the session). */
   'GET /sessions/{sessionId}/stats': [

@@ -110,6 +110,7 @@ describe('proposal commands under any interleaving', () => {
           expect(Number(totals[counterName('p', k)] ?? 0), `p_${k}`).toBe(shown);
         }
         expect([...(totals.unpublished ?? [])].sort()).toEqual(items.filter((x) => x.pending).map((x) => x.proposalId).sort());
+        expect([...(totals.proposals ?? [])].sort()).toEqual([...ids].sort());
       }),
       { numRuns: 25 },
     );

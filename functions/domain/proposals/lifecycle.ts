@@ -180,7 +180,10 @@ export async function createDraft(session: SessionItem, proposer: MemberItem, bo
     createdAt: now,
     updatedAt: now,
   });
-  await commit([putProposal(undefined, p)]);
+  await commit([
+    putProposal(undefined, p),
+    update(SessionTotals.key(session), { UpdateExpression: 'ADD proposals :id SET #type = :type', ExpressionAttributeNames: { '#type': 'type' }, ExpressionAttributeValues: { ':id': new Set([p.proposalId]), ':type': 'sessionTotals' } }),
+  ]);
   return p;
 }
 
