@@ -3,7 +3,8 @@ import { compose, inIndex, inPartition, msPart, type IndexKey, type TableKey } f
 
 /**
  * A proposal (提案), in its own partition with its 落实 notes and 督办 entries
- * (proposalNote.ts), so its page is one query. Listed per session through gsi1. Every change is
+ * (proposalNote.ts), so its page is one query. A session's proposals are named on its totals
+ * item (read by key); a proposer's are listed through gsi1. Every change is
  * a Put of the whole item under `version = :seen` (or an update that moves the version), so two
  * writers never lose each other's change: the loser reads again and decides again.
  *
@@ -62,12 +63,13 @@ export type ProposalItem = TableKey & IndexKey & { type: 'proposal' } & Proposal
 export const Proposal = {
   partition: (proposalId: string) => compose('PROPOSAL', proposalId),
   key: ({ proposalId }: Pick<ProposalAttributes, 'proposalId'>): TableKey => ({ pk: Proposal.partition(proposalId), sk: 'META' }),
-  bySession: {
-    pk: ({ sessionId }: Pick<ProposalAttributes, 'sessionId'>) => compose('SESSION', sessionId, 'PROPOSALS'),
+  /** A proposer's proposals, by when they were drafted (我的提案). */
+  byProposer: {
+    pk: ({ proposerId }: Pick<ProposalAttributes, 'proposerId'>) => compose('MEMBER', proposerId, 'PROPOSALS'),
     sk: ({ createdAt, proposalId }: Pick<ProposalAttributes, 'createdAt' | 'proposalId'>) => compose(msPart(createdAt), proposalId),
   },
-  item: (a: ProposalAttributes): ProposalItem => ({ ...a, ...Proposal.key(a), gsi1pk: Proposal.bySession.pk(a), gsi1sk: Proposal.bySession.sk(a), type: 'proposal' }),
-  queryOfSession: (sessionId: string) => inIndex(Proposal.bySession.pk({ sessionId })),
+  item: (a: ProposalAttributes): ProposalItem => ({ ...a, ...Proposal.key(a), gsi1pk: Proposal.byProposer.pk(a), gsi1sk: Proposal.byProposer.sk(a), type: 'proposal' }),
+  queryOfProposer: (proposerId: string) => inIndex(Proposal.byProposer.pk({ proposerId })),
   /** The proposal and everything in its partition (notes, chases). */
   queryWhole: (proposalId: string) => inPartition(Proposal.partition(proposalId)),
 };

@@ -4,7 +4,7 @@ import { SessionTotals, type SessionTotalsItem } from '../entities/sessionTotals
 import { answer, chase, cosign, createDraft, createSession, decide, editDraft, progress, publish, rate, submit } from '../domain/proposals/lifecycle';
 import '../domain/proposals/scope';
 import { ideaView, listIdeas, pickBest, replyIdea, sendIdea } from '../domain/proposals/ideas';
-import { listSessions, mayRead, overdue, proposalPage, proposalView, sessionProposals, sessionStats, sessionView } from '../domain/proposals/views';
+import { listSessions, mayRead, myProposals, overdue, proposalPage, proposalView, sessionProposals, sessionStats, sessionView } from '../domain/proposals/views';
 import '../domain/orgs';
 import { notFound } from '../lib/errors';
 import { created, defineApi, ok } from '../lib/http';
@@ -105,6 +105,9 @@ export const handler = defineApi({
   },
 
   'GET /orgs/{orgId}/proposals/overdue': async ({ params, actor }) => ok({ proposals: await overdue(params.orgId!, actor) }),
+
+  /** Extension: 我的提案, what I am assigned as an office's contact, and what waits for my 附议. */
+  'GET /me/proposals': async ({ actor }) => ok(await myProposals(actor)),
 
   /** Extension: 金点子, any member, any time of the year. */
   'POST /orgs/{orgId}/ideas': async ({ actor, body, committer }) => {

@@ -109,6 +109,7 @@ export const POLICY = {
   'POST /proposals/{proposalId}/rating': { roles: EVERYONE, scope: 'proposal' },
   'POST /proposals/{proposalId}/chase': { roles: COMMITTEE, scope: 'proposal' },
   'GET /orgs/{orgId}/proposals/overdue': { roles: COMMITTEE, scope: 'org' },
+  'GET /me/proposals': { roles: EVERYONE, scope: 'self' },
   'GET /sessions/{sessionId}/proposals.xlsx': { roles: COMMITTEE, scope: 'session' },
   // 金点子: any member sends one, at any time; the committee replies, marks 采纳 and picks the best.
   'POST /orgs/{orgId}/ideas': { roles: EVERYONE, scope: 'org' },

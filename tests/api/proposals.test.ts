@@ -119,7 +119,12 @@ describe('the whole path', () => {
     expect(own.status).toBe(409);
     expect(own.body.error.code).toBe('OWN_PROPOSAL');
     expect((await member('POST', `/proposals/${id}/cosign`)).status).toBe(403);
+    const waiting = async (who: Call) => ((await who('GET', '/me/proposals')).body.toCosign as { proposalId: string }[]).map((p) => p.proposalId);
+    expect(await waiting(d[1]!)).toContain(id); // the home page's card: waiting for my 附议
+    expect(await waiting(d[0]!)).not.toContain(id);
+    expect((await member('GET', '/me/proposals')).body.toCosign).toEqual([]);
     expect((await d[1]!('POST', `/proposals/${id}/cosign`)).body).toEqual({ cosigners: 1, status: 'cosigning' });
+    expect(await waiting(d[1]!)).not.toContain(id);
     expect((await d[1]!('POST', `/proposals/${id}/cosign`)).body).toEqual({ cosigners: 1, status: 'cosigning' });
     // Only the committee decides, and only from review.
     const early = await chair('POST', `/proposals/${id}/decision`, { outcome: 'rejected', reason: '理由' });
@@ -293,6 +298,14 @@ describe('督办', () => {
     expect((await accept(soon, { dueAt: inHours(30), officeContactId: memberId })).status).toBe(200);
     expect((await accept(answered, { dueAt: inHours(-3) })).status).toBe(200);
     await chair('POST', `/proposals/${answered}/answer`, { text: '答复' });
+
+    // The office's contact sees what it is assigned, as it is (before publication too).
+    const assigned = (await member('GET', '/me/proposals')).body.assigned as { proposalId: string; status: string; office: string }[];
+    expect(assigned.map((p) => p.proposalId).sort()).toEqual([late, soon].sort());
+    expect(assigned.every((p) => p.status === 'accepted' && p.office === '总务处')).toBe(true);
+    expect((await member('GET', `/proposals/${late}`)).body.status).toBe('review'); // to everyone else: not yet published
+    const mine = await poll(() => d[0]!('GET', '/me/proposals'), (r) => r.body.proposals.some((p: { proposalId: string }) => p.proposalId === late));
+    expect(mine.body.proposals.map((p: { proposalId: string }) => p.proposalId)).toContain(late);
 
     expect((await member('GET', `/orgs/${school.orgId}/proposals/overdue`)).status).toBe(403);
     expect((await d[0]!('GET', `/orgs/${school.orgId}/proposals/overdue`)).status).toBe(403);

@@ -4,6 +4,7 @@ import type { DecisionBody, DraftBody, EditDraftBody, RatingBody } from '../../.
 import { Member, type MemberItem } from '../../entities/member';
 import { Proposal, type ProposalItem, type Shown } from '../../entities/proposal';
 import { ProposalCounter, type ProposalCounterItem } from '../../entities/proposalCounter';
+import { ProposalAssignment } from '../../entities/proposalAssignment';
 import { ProposalDue } from '../../entities/proposalDue';
 import { ProposalNote } from '../../entities/proposalNote';
 import { Session, type SessionItem } from '../../entities/session';
@@ -286,6 +287,8 @@ export async function decide(first: ProposalItem, actor: Actor, body: DecisionBo
       };
       const next = advance(p, { type: 'decide', outcome: body.outcome }, actorKind(p, actor, 'decide'), now, { decision });
       const writes = [...dueWrites(next), ...notice(decisionNotice(p, body.outcome, body.reason, decision.office, decision.dueAt), now)];
+      // The office's contact finds it in their list of what they are assigned.
+      if (body.outcome === 'accepted' && body.officeContactId) writes.push(put(ProposalAssignment.item({ memberId: body.officeContactId, proposalId: p.proposalId, orgId: p.orgId, office: body.office!, at: now })));
       if (target) {
         // 并案 shown both ways: the proposal it joins lists it (and moves its version).
         writes.push(

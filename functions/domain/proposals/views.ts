@@ -2,10 +2,11 @@ import { statsOf, STATS_COUNTERS, type SessionStats } from '../../../shared/doma
 import type { ProposalView } from '../../../shared/schemas/proposals';
 import { keyId } from '../../entities/key';
 import { Proposal, type DecisionRecord, type ProposalItem } from '../../entities/proposal';
+import { ProposalAssignment, type ProposalAssignmentItem } from '../../entities/proposalAssignment';
 import { ProposalDue, type ProposalDueItem } from '../../entities/proposalDue';
 import { queryNotes, type ProposalNoteItem } from '../../entities/proposalNote';
 import { Session, type SessionItem } from '../../entities/session';
-import { counterName, type CounterSet, type SessionTotalsItem } from '../../entities/sessionTotals';
+import { counterName, SessionTotals, type CounterSet, type SessionTotalsItem } from '../../entities/sessionTotals';
 import type { Actor } from '../../lib/access';
 import { batchGet, queryAll } from '../../lib/db';
 import { isCommittee } from './lifecycle';
@@ -111,4 +112,33 @@ export async function overdue(orgId: string, viewer: Viewer, now = Date.now()) {
       return { ...proposalView(p, viewer, chases), overdueDays: Math.floor((now - Date.parse(p.decision!.dueAt!)) / 86_400_000) };
     }),
   );
+}
+
+/** How long after its window closes a session's proposals may still wait for 附议 on the home page. */
+const COSIGN_GRACE_MS = 60 * 86_400_000;
+
+/**
+ * 我的提案: the caller's own proposals (newest first), the proposals assigned to them as an
+ * office's contact (they see them as they are: they answer for them), and, for a delegate, the
+ * proposals of the school's recent sessions waiting for their 附议 (the home page's card).
+ */
+export async function myProposals(actor: Pick<Actor, 'memberId' | 'roles' | 'orgId'>, now = Date.now()) {
+  const [mine, assignments] = await Promise.all([
+    queryAll<ProposalItem>({ ...Proposal.queryOfProposer(actor.memberId), ScanIndexForward: false }),
+    queryAll<ProposalAssignmentItem>(ProposalAssignment.queryOfMember(actor.memberId)),
+  ]);
+  const assignedRead = await batchGet(assignments.map((a) => Proposal.key(a)));
+  const assigned = ([...assignedRead.values()] as unknown as ProposalItem[]).map((p) => ({ ...proposalView(p, { memberId: p.proposerId, roles: [] }), office: p.decision?.office }));
+  let toCosign: ProposalView[] = [];
+  if (actor.roles.includes('delegate')) {
+    const sessions = (await queryAll<SessionItem>(Session.queryOfOrg(actor.orgId))).filter((s) => Date.parse(s.closesAt) + COSIGN_GRACE_MS > now);
+    const totals = await batchGet(sessions.map((s) => SessionTotals.key(s)));
+    const ids = [...totals.values()].flatMap((t) => [...((t as unknown as SessionTotalsItem).proposals ?? [])]);
+    const read = await batchGet(ids.map((proposalId) => Proposal.key({ proposalId })));
+    toCosign = ([...read.values()] as unknown as ProposalItem[])
+      .filter((p) => p.status === 'cosigning' && p.proposerId !== actor.memberId && !p.cosignerIds.includes(actor.memberId))
+      .sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0))
+      .map((p) => proposalView(p, actor));
+  }
+  return { proposals: mine.map((p) => proposalView(p, actor)), assigned, toCosign };
 }
