@@ -3,6 +3,7 @@ import { keyId } from '../entities/key';
 import { Proposal, type ProposalItem } from '../entities/proposal';
 import type { ProposalNoteItem } from '../entities/proposalNote';
 import { SessionTotals, type SessionTotalsItem } from '../entities/sessionTotals';
+import { isReceived } from '../../shared/domain/proposals';
 import { listIdeas } from '../domain/proposals/ideas';
 import '../domain/proposals/scope';
 import { ideasWorkbook, proposalsWorkbook, XLSX_TYPE } from '../domain/proposals/xlsx';
@@ -16,7 +17,7 @@ export const handler = defineApi({
     async ({ resource: session, loaded }) => {
       const ids = [...(loaded<SessionTotalsItem>(SessionTotals.key(session))?.proposals ?? [])];
       const read = await batchGet(ids.map((proposalId) => Proposal.key({ proposalId })));
-      const all = ([...read.values()] as unknown as ProposalItem[]).filter((p) => p.status !== 'draft').sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+      const all = ([...read.values()] as unknown as ProposalItem[]).filter((p) => isReceived(p.status, p.number !== undefined)).sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
       const people = await batchGet([...new Set(all.flatMap((p) => p.cosignerIds))].map((memberId) => Member.key({ memberId })));
       const nameOf = (memberId: string) => (people.get(keyId(Member.key({ memberId }))) as { name?: string } | undefined)?.name ?? '';
       const numberOf = new Map(all.map((p) => [p.proposalId, p.number]));

@@ -1,7 +1,7 @@
 import { NoBody } from '../../shared/schemas/common';
 import { AnswerBody, ChaseBody, CreateSessionBody, DecisionBody, DraftBody, EditDraftBody, IdeaBestBody, IdeaBody, IdeaReplyBody, ProgressBody, RatingBody } from '../../shared/schemas/proposals';
 import { SessionTotals, type SessionTotalsItem } from '../entities/sessionTotals';
-import { answer, chase, cosign, createDraft, createSession, decide, editDraft, progress, publish, rate, submit } from '../domain/proposals/lifecycle';
+import { answer, chase, cosign, createDraft, createSession, decide, editDraft, progress, publish, rate, submit, withdraw } from '../domain/proposals/lifecycle';
 import '../domain/proposals/scope';
 import { ideaView, listIdeas, pickBest, replyIdea, sendIdea } from '../domain/proposals/ideas';
 import { listSessions, mayRead, myProposals, overdue, proposalPage, proposalView, sessionProposals, sessionStats, sessionView } from '../domain/proposals/views';
@@ -65,6 +65,13 @@ export const handler = defineApi({
     body(NoBody);
     const p = await submit(resource, actor, committer());
     return ok({ ...proposalView(p, actor), status: p.status, number: p.number });
+  },
+
+  /** Extension: the proposer withdraws it before the committee decides (its number is never given again). */
+  'POST /proposals/{proposalId}/withdraw': async ({ resource, actor, body, committer }) => {
+    body(NoBody);
+    const p = await withdraw(resource, actor, committer());
+    return ok(proposalView(p, actor));
   },
 
   'POST /proposals/{proposalId}/cosign': async ({ resource, actor, body, committer }) => {

@@ -102,6 +102,7 @@ export const POLICY = {
   'GET /proposals/{proposalId}': { roles: EVERYONE, scope: 'proposal' },
   'PATCH /proposals/{proposalId}': { roles: EVERYONE, scope: 'proposal' },
   'POST /proposals/{proposalId}/submit': { roles: EVERYONE, scope: 'proposal' },
+  'POST /proposals/{proposalId}/withdraw': { roles: EVERYONE, scope: 'proposal' },
   'POST /proposals/{proposalId}/cosign': { roles: DELEGATES, scope: 'proposal' },
   'POST /proposals/{proposalId}/decision': { roles: COMMITTEE, scope: 'proposal' },
   'POST /proposals/{proposalId}/answer': { roles: COMMITTEE, scope: 'proposal' },

@@ -29,6 +29,7 @@ const actionArb: fc.Arbitrary<ProposalAction> = fc.oneof(
   fc.constant({ type: 'answer' as const }),
   fc.boolean().map((done) => ({ type: 'progress' as const, done })),
   fc.constantFrom(...RATINGS).map((rating) => ({ type: 'rate' as const, rating })),
+  fc.constant({ type: 'withdraw' as const }),
 );
 const stateArb: fc.Arbitrary<ProposalState> = fc.record({
   status: fc.constantFrom(...PROPOSAL_STATUSES),
@@ -57,6 +58,7 @@ function reference(s: ProposalState, a: ProposalAction, who: ActorKind): Proposa
     if (a.done) return st === 'answered' ? 'done' : undefined;
     return st === 'accepted' || st === 'answered' ? st : undefined;
   }
+  if (a.type === 'withdraw') return who === 'proposer' && (st === 'draft' || st === 'cosigning' || st === 'review') ? 'withdrawn' : undefined;
   // rate
   if (who !== 'proposer' || (st !== 'answered' && st !== 'done')) return undefined;
   return a.rating === 'unsatisfied' && !s.reopened ? 'accepted' : st;
@@ -127,7 +129,7 @@ describe('numbers', () => {
 
 describe('statistics', () => {
   const inputArb: fc.Arbitrary<StatsInput | undefined> = fc.option(
-    fc.record({ status: fc.constantFrom(...PROPOSAL_STATUSES), category: fc.constantFrom(...PROPOSAL_CATEGORIES), rating: fc.option(fc.constantFrom(...RATINGS), { nil: undefined }) }),
+    fc.record({ status: fc.constantFrom(...PROPOSAL_STATUSES), category: fc.constantFrom(...PROPOSAL_CATEGORIES), rating: fc.option(fc.constantFrom(...RATINGS), { nil: undefined }), numbered: fc.boolean() }),
     { nil: undefined },
   );
 
@@ -140,7 +142,7 @@ describe('statistics', () => {
           for (const [k, v] of Object.entries(statsDelta(proposals.get(i), after))) counters[k as StatsCounter] = (counters[k as StatsCounter] ?? 0) + v;
           proposals.set(i, after);
         }
-        const all = [...proposals.values()].filter((p): p is StatsInput => p !== undefined && p.status !== 'draft');
+        const all = [...proposals.values()].filter((p): p is StatsInput => p !== undefined && p.status !== 'draft' && !(p.status === 'withdrawn' && !p.numbered));
         const count = (...s: ProposalStatus[]) => all.filter((p) => s.includes(p.status)).length;
         const rated = all.filter((p) => p.rating);
         const stats = statsOf(counters);
@@ -152,6 +154,7 @@ describe('statistics', () => {
           merged: count('merged'),
           answered: count('answered', 'done'),
           done: count('done'),
+          withdrawn: count('withdrawn'),
         });
         const accepted = count('accepted', 'answered', 'done');
         expect(stats.answerRate).toBe(accepted === 0 ? null : count('answered', 'done') / accepted);

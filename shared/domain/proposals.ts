@@ -6,12 +6,14 @@
  *   draft → cosigning → review → accepted (立案) | converted (转为意见建议) | rejected (不立案) | merged (并案)
  *   draft → review (when no co-signer is needed); accepted → answered → done;
  *   answered | done → accepted (the first 不满意: 重新办理)
+ *   draft | cosigning | review → withdrawn (extension: the proposer takes it back before a decision;
+ *   a number once given stays with it, never reused)
  *
  * Anything else is refused with BAD_TRANSITION (409); a wrong actor with FORBIDDEN (403), the
  * proposer co-signing their own with OWN_PROPOSAL (409).
  */
 
-export const PROPOSAL_STATUSES = ['draft', 'cosigning', 'review', 'accepted', 'converted', 'rejected', 'merged', 'answered', 'done'] as const;
+export const PROPOSAL_STATUSES = ['draft', 'cosigning', 'review', 'accepted', 'converted', 'rejected', 'merged', 'answered', 'done', 'withdrawn'] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 
 export const PROPOSAL_CATEGORIES = ['teaching', 'logistics', 'welfare', 'rules', 'campus', 'other'] as const;
@@ -33,6 +35,7 @@ export const STATUS_LABELS: Record<ProposalStatus, string> = {
   merged: '已并案',
   answered: '已答复',
   done: '已落实',
+  withdrawn: '已撤回',
 };
 export const CATEGORY_LABELS: Record<ProposalCategory, string> = {
   teaching: '教育教学',
@@ -54,7 +57,8 @@ export type ProposalAction =
   | { type: 'decide'; outcome: Outcome }
   | { type: 'answer' }
   | { type: 'progress'; done: boolean }
-  | { type: 'rate'; rating: Rating };
+  | { type: 'rate'; rating: Rating }
+  | { type: 'withdraw' };
 
 /** What the machine needs to know of a proposal. */
 export interface ProposalState {
@@ -96,6 +100,7 @@ export const RULES: Record<ProposalAction['type'], Rule> = {
   answer: { from: ['accepted'], by: ['committee'], gated: true },
   progress: { from: ['accepted', 'answered'], by: ['committee'], gated: false },
   rate: { from: ['answered', 'done'], by: ['proposer'], gated: false },
+  withdraw: { from: ['draft', 'cosigning', 'review'], by: ['proposer'], gated: false },
 };
 
 /** The moves between different statuses the contract allows (a step may also stay where it is). */
@@ -111,6 +116,9 @@ export const EDGES: readonly (readonly [ProposalStatus, ProposalStatus])[] = [
   ['answered', 'done'],
   ['answered', 'accepted'],
   ['done', 'accepted'],
+  ['draft', 'withdrawn'],
+  ['cosigning', 'withdrawn'],
+  ['review', 'withdrawn'],
 ];
 
 /** The one decision: may `actor` take `action` on a proposal in `state`, and where does it lead? */
@@ -138,6 +146,8 @@ export function step(state: ProposalState, action: ProposalAction, actor: ActorK
       return { ...same, status: action.done ? 'done' : state.status };
     case 'rate':
       return action.rating === 'unsatisfied' && !state.reopened ? { ...same, status: 'accepted', reopened: true } : same;
+    case 'withdraw':
+      return { ...same, status: 'withdrawn' };
   }
 }
 
@@ -146,8 +156,8 @@ export function allowedActions(state: ProposalState, actor: ActorKind): Proposal
   return (Object.keys(RULES) as ProposalAction['type'][]).filter((t) => RULES[t].by.includes(actor) && RULES[t].from.includes(state.status));
 }
 
-/** A proposal has left draft: it is received, numbered and public (公示). */
-export const isReceived = (status: ProposalStatus) => status !== 'draft';
+/** A proposal has left draft: it is received, numbered and public (公示); a draft withdrawn never was. */
+export const isReceived = (status: ProposalStatus, numbered: boolean) => status !== 'draft' && (status !== 'withdrawn' || numbered);
 
 /** 提案2027-007: the number of the `seq`-th proposal submitted in a session, in the China-time year of its submission. */
 export function proposalNumber(year: number, seq: number): string {
@@ -164,17 +174,19 @@ export interface StatsInput {
   category: ProposalCategory;
   /** The latest rating, if any. */
   rating?: Rating;
+  /** Whether it was ever submitted (has a number): a withdrawn proposal counts as received only then. */
+  numbered?: boolean;
 }
-export const STATS_COUNTERS = ['received', 'accepted', 'converted', 'rejected', 'merged', 'answered', 'done', 'rated', 'satisfied', ...PROPOSAL_CATEGORIES.map((c) => `cat_${c}` as const)] as const;
+export const STATS_COUNTERS = ['received', 'accepted', 'converted', 'rejected', 'merged', 'answered', 'done', 'withdrawn', 'rated', 'satisfied', ...PROPOSAL_CATEGORIES.map((c) => `cat_${c}` as const)] as const;
 export type StatsCounter = (typeof STATS_COUNTERS)[number];
 
 export function contribution(p: StatsInput | undefined): Record<StatsCounter, number> {
   const c = Object.fromEntries(STATS_COUNTERS.map((k) => [k, 0])) as Record<StatsCounter, number>;
-  if (!p || !isReceived(p.status)) return c;
+  if (!p || !isReceived(p.status, Boolean(p.numbered))) return c;
   c.received = 1;
   c[`cat_${p.category}`] = 1;
   if (p.status === 'accepted' || p.status === 'answered' || p.status === 'done') c.accepted = 1;
-  if (p.status === 'converted' || p.status === 'rejected' || p.status === 'merged') c[p.status] = 1;
+  if (p.status === 'converted' || p.status === 'rejected' || p.status === 'merged' || p.status === 'withdrawn') c[p.status] = 1;
   if (p.status === 'answered' || p.status === 'done') c.answered = 1;
   if (p.status === 'done') c.done = 1;
   if (p.rating) {
@@ -200,6 +212,8 @@ export interface SessionStats {
   merged: number;
   answered: number;
   done: number;
+  /** Extension: proposals withdrawn after submission (they still count as received). */
+  withdrawn: number;
   /** 办复率 = answered ÷ accepted; 满意率 = satisfied or basically ÷ rated; null with a zero denominator. */
   answerRate: number | null;
   satisfactionRate: number | null;
@@ -219,6 +233,7 @@ export function statsOf(counters: Partial<Record<StatsCounter, number>>): Sessio
     merged: n('merged'),
     answered: n('answered'),
     done: n('done'),
+    withdrawn: n('withdrawn'),
     answerRate: n('accepted') === 0 ? null : n('answered') / n('accepted'),
     satisfactionRate: n('rated') === 0 ? null : n('satisfied') / n('rated'),
     byCategory,

@@ -222,6 +222,28 @@ describe('the whole path', () => {
     expect((await chair('GET', `/proposals/${a}`)).body.status).toBe('review');
   });
 
+  it('withdraw (extension): the proposer only, before a decision; the number stays taken; a withdrawn draft stays private', async () => {
+    const sessionId = await newSession();
+    const a = await draft(sessionId);
+    await d[0]!('POST', `/proposals/${a}/submit`);
+    expect((await d[1]!('POST', `/proposals/${a}/withdraw`)).status).toBe(403);
+    expect((await chair('POST', `/proposals/${a}/withdraw`)).status).toBe(403);
+    const gone = await d[0]!('POST', `/proposals/${a}/withdraw`);
+    expect(gone.status).toBe(200);
+    expect(gone.body).toMatchObject({ status: 'withdrawn', number: `提案${year()}-001` });
+    expect((await d[1]!('POST', `/proposals/${a}/cosign`)).body.error.code).toBe('BAD_TRANSITION');
+    expect((await member('GET', `/proposals/${a}`)).body.status).toBe('withdrawn');
+    const b = await draft(sessionId);
+    expect((await d[0]!('POST', `/proposals/${b}/submit`)).body.number).toBe(`提案${year()}-002`);
+    const c = await draft(sessionId);
+    expect((await d[0]!('POST', `/proposals/${c}/withdraw`)).body.status).toBe('withdrawn');
+    expect((await member('GET', `/proposals/${c}`)).status).toBe(404);
+    const decided = await inReview(sessionId);
+    await chair('POST', `/proposals/${decided}/decision`, { outcome: 'rejected', reason: '理由' });
+    expect((await d[0]!('POST', `/proposals/${decided}/withdraw`)).body.error.code).toBe('BAD_TRANSITION');
+    expect((await chair('GET', `/sessions/${sessionId}/stats`)).body).toMatchObject({ received: 3, withdrawn: 1, rejected: 1 });
+  });
+
   it('submits with cosignersNeeded 0 go straight to review', async () => {
     const sessionId = await newSession({ cosignersNeeded: 0 });
     const id = await draft(sessionId);
@@ -253,7 +275,7 @@ describe('stats', () => {
   it('rates are null with zero denominators; figures follow the contract and equal a recount; members see the published figures', async () => {
     const sessionId = await newSession();
     const empty = (await member('GET', `/sessions/${sessionId}/stats`)).body;
-    expect(empty).toEqual({ received: 0, accepted: 0, converted: 0, rejected: 0, merged: 0, answered: 0, done: 0, answerRate: null, satisfactionRate: null, byCategory: {} });
+    expect(empty).toEqual({ received: 0, accepted: 0, converted: 0, rejected: 0, merged: 0, answered: 0, done: 0, withdrawn: 0, answerRate: null, satisfactionRate: null, byCategory: {} });
 
     const [a, b, c, e] = [await inReview(sessionId), await inReview(sessionId), await inReview(sessionId), await inReview(sessionId)];
     const welfare = await draft(sessionId, d[0]!, { category: 'welfare' });
@@ -266,7 +288,7 @@ describe('stats', () => {
     await chair('POST', `/proposals/${a}/answer`, { text: '答复' });
     await d[0]!('POST', `/proposals/${a}/rating`, { rating: 'basically' });
 
-    const expected = { received: 5, accepted: 2, converted: 1, rejected: 1, merged: 0, answered: 1, done: 0, answerRate: 0.5, satisfactionRate: 1, byCategory: { logistics: 4, welfare: 1 } };
+    const expected = { received: 5, accepted: 2, converted: 1, rejected: 1, merged: 0, answered: 1, done: 0, withdrawn: 0, answerRate: 0.5, satisfactionRate: 1, byCategory: { logistics: 4, welfare: 1 } };
     expect((await chair('GET', `/sessions/${sessionId}/stats`)).body).toEqual(expected);
     // Not yet published: members see the session as it was before the committee's decisions.
     expect((await member('GET', `/sessions/${sessionId}/stats`)).body).toMatchObject({ received: 5, accepted: 0, converted: 0, rejected: 0, answered: 0, answerRate: null });

@@ -48,8 +48,8 @@ function refuse(refusal: 'BAD_TRANSITION' | 'FORBIDDEN' | 'OWN_PROPOSAL', p: Pro
   throw conflict('BAD_TRANSITION', `提案当前状态（${p.status}）不能进行此操作`);
 }
 
-const realStats = (p: ProposalItem | undefined): StatsInput | undefined => (p ? { status: p.status, category: p.category, rating: p.rating?.rating } : undefined);
-const shownStats = (p: ProposalItem | undefined): StatsInput | undefined => (p?.shown ? { status: p.shown.status, category: p.category, rating: p.shown.rating?.rating } : undefined);
+const realStats = (p: ProposalItem | undefined): StatsInput | undefined => (p ? { status: p.status, category: p.category, rating: p.rating?.rating, numbered: p.number !== undefined } : undefined);
+const shownStats = (p: ProposalItem | undefined): StatsInput | undefined => (p?.shown ? { status: p.shown.status, category: p.category, rating: p.shown.rating?.rating, numbered: p.number !== undefined } : undefined);
 
 export function snapshot(p: ProposalItem, at: string): Shown {
   return {
@@ -247,6 +247,18 @@ export async function rate(first: ProposalItem, actor: Actor, body: RatingBody, 
       // 重新办理: the proposal waits for a new answer, its deadline listed again.
       const reopened = next.status === 'accepted' && p.status !== 'accepted';
       return { next, writes: reopened ? dueWrites(next) : [], result: next };
+    },
+    commit,
+  );
+}
+
+/** Extension: the proposer takes their proposal back before the committee decides; its number stays with it. */
+export async function withdraw(first: ProposalItem, actor: Actor, commit: Commit = transact): Promise<ProposalItem> {
+  return change(
+    first,
+    async (p) => {
+      const next = advance(p, { type: 'withdraw' }, actorKind(p, actor, 'withdraw'), new Date().toISOString());
+      return { next, result: next };
     },
     commit,
   );

@@ -1,4 +1,4 @@
-import { statsOf, STATS_COUNTERS, type SessionStats } from '../../../shared/domain/proposals';
+import { isReceived, statsOf, STATS_COUNTERS, type SessionStats } from '../../../shared/domain/proposals';
 import type { ProposalView } from '../../../shared/schemas/proposals';
 import { keyId } from '../../entities/key';
 import { Proposal, type DecisionRecord, type ProposalItem } from '../../entities/proposal';
@@ -18,7 +18,7 @@ import { isCommittee } from './lifecycle';
 
 export type Viewer = Pick<Actor, 'memberId' | 'roles'>;
 export const seesReal = (p: Pick<ProposalItem, 'proposerId'>, viewer: Viewer) => viewer.memberId === p.proposerId || isCommittee(viewer);
-export const mayRead = (p: Pick<ProposalItem, 'proposerId' | 'status'>, viewer: Viewer) => p.status !== 'draft' || viewer.memberId === p.proposerId;
+export const mayRead = (p: Pick<ProposalItem, 'proposerId' | 'status' | 'number'>, viewer: Viewer) => isReceived(p.status, p.number !== undefined) || viewer.memberId === p.proposerId;
 
 const decisionView = (d: DecisionRecord | undefined) =>
   d && { outcome: d.outcome, reason: d.reason, ...(d.office ? { office: d.office } : {}), ...(d.dueAt ? { dueAt: d.dueAt } : {}), ...(d.mergedInto ? { mergedInto: d.mergedInto } : {}) };
