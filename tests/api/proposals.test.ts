@@ -347,6 +347,8 @@ describe('督办', () => {
 
     // The scheduled job (every few seconds locally) tells the contact: overdue for one, due soon for the other.
     const reminders = (kind: string) => outbox().then((all) => all.filter((m) => m.memberId === memberId && m.kind === kind));
+    expect(await reminders('proposalAssigned')).toHaveLength(2); // told at the decision
+    expect(await reminders('proposalChased')).toHaveLength(1);
     expect(await poll(() => reminders('proposalOverdue'), (r) => r.length > 0)).toHaveLength(1);
     expect(await poll(() => reminders('proposalDueSoon'), (r) => r.length > 0)).toHaveLength(1);
     await new Promise((r) => setTimeout(r, 7000)); // another run or two of the job
