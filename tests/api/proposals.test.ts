@@ -151,6 +151,9 @@ describe('the whole path', () => {
     expect((await outbox()).filter((m) => m.memberId === dIds[0] && m.kind === 'proposalDecided')).toHaveLength(1);
     expect((await outbox()).filter((m) => m.kind === 'proposalPublished' && (m.memberId === dIds[1] || m.memberId === dIds[2]))).toHaveLength(0);
 
+    // Everything the committee does is recorded, in the same transaction as the change.
+    const audit = (await chair('GET', `/orgs/${school.orgId}/audit`)).body.entries as { action: string; target: Record<string, string>; detail?: Record<string, unknown> }[];
+    expect(audit.filter((e) => e.action === 'POST /proposals/{proposalId}/decision' && e.target.proposalId === id)).toEqual([expect.objectContaining({ detail: { outcome: 'accepted' } })]);
     expect((await member('POST', `/sessions/${sessionId}/publish`)).status).toBe(403);
     const pub = await chair('POST', `/sessions/${sessionId}/publish`);
     expect(pub.status).toBe(200);
