@@ -395,7 +395,7 @@ describe('提案汇总表', () => {
   it('one row per proposal that left draft, every field (committee only)', async () => {
     const sessionId = await newSession();
     const id = await inReview(sessionId);
-    await accept(id);
+    expect((await accept(id, { coOffices: ['教务处', '校长室'] })).body.decision.coOffices).toEqual(['教务处', '校长室']);
     await chair('POST', `/proposals/${id}/answer`, { text: '已安排。' });
     await d[0]!('POST', `/proposals/${id}/rating`, { rating: 'satisfied', comment: '很快' });
     await draft(sessionId); // a draft is no row
@@ -410,7 +410,7 @@ describe('提案汇总表', () => {
     const body = rows.slice(3);
     expect(body).toHaveLength(1);
     const row = Object.fromEntries(header.map((h, i) => [h, body[0]![i]]));
-    expect(row).toMatchObject({ 提案编号: `提案${year()}-001`, 标题: '食堂增加早餐供应', 类别: '后勤食堂', 附议人数: '2', 状态: '已答复', 审查结果: '立案', 承办部门: '总务处', 答复: '已安排。', 满意度: '满意', 评价意见: '很快' });
+    expect(row).toMatchObject({ 提案编号: `提案${year()}-001`, 标题: '食堂增加早餐供应', 类别: '后勤食堂', 附议人数: '2', 状态: '已答复', 审查结果: '立案', 承办部门: '总务处', 协办部门: '教务处、校长室', 答复: '已安排。', 满意度: '满意', 评价意见: '很快' });
     expect(row['附议人']!.split('、')).toHaveLength(2);
   });
 });

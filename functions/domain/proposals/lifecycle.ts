@@ -292,7 +292,7 @@ export async function decide(first: ProposalItem, actor: Actor, body: DecisionBo
       const decision = {
         outcome: body.outcome,
         reason: body.reason,
-        ...(body.outcome === 'accepted' ? { office: body.office, dueAt: body.dueAt, ...(body.officeContactId ? { officeContactId: body.officeContactId } : {}) } : {}),
+        ...(body.outcome === 'accepted' ? { office: body.office, dueAt: body.dueAt, ...(body.officeContactId ? { officeContactId: body.officeContactId } : {}), ...(body.coOffices?.length ? { coOffices: body.coOffices } : {}) } : {}),
         ...(body.outcome === 'merged' ? { mergedInto: body.mergedInto } : {}),
         decidedBy: actor.memberId,
         at: now,

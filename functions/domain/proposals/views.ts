@@ -21,7 +21,7 @@ export const seesReal = (p: Pick<ProposalItem, 'proposerId'>, viewer: Viewer) =>
 export const mayRead = (p: Pick<ProposalItem, 'proposerId' | 'status' | 'number'>, viewer: Viewer) => isReceived(p.status, p.number !== undefined) || viewer.memberId === p.proposerId;
 
 const decisionView = (d: DecisionRecord | undefined) =>
-  d && { outcome: d.outcome, reason: d.reason, ...(d.office ? { office: d.office } : {}), ...(d.dueAt ? { dueAt: d.dueAt } : {}), ...(d.mergedInto ? { mergedInto: d.mergedInto } : {}) };
+  d && { outcome: d.outcome, reason: d.reason, ...(d.office ? { office: d.office } : {}), ...(d.dueAt ? { dueAt: d.dueAt } : {}), ...(d.mergedInto ? { mergedInto: d.mergedInto } : {}), ...(d.coOffices?.length ? { coOffices: d.coOffices } : {}) };
 
 /** `asItIs`: show the real state whoever the viewer is (an office's contact, who answers for it). */
 export function proposalView(p: ProposalItem, viewer: Viewer, notes?: ProposalNoteItem[], asItIs = false): ProposalView {
