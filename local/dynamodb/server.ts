@@ -13,6 +13,7 @@ import type { Holds } from './holds.js'
 import { installOperations, type Router } from './http.js'
 import { IdempotencyCache } from './idempotency.js'
 import { refuseEmptyIndexKeys } from './indexKeys.js'
+import { IndexLag, installIndexLag } from './indexLag.js'
 import { InFlightItems } from './inFlight.js'
 import { recoverTableStates } from './recovery.js'
 import { guardSingleWrites } from './singleWrites.js'
@@ -34,6 +35,10 @@ export interface LocalDynamoOptions {
   tableStatusMs?: number
   /** Tests only: pause points that keep an operation holding its items (holds.ts). */
   holds?: Holds
+  /** GSIs show each write after a random lag, uniform in [0, indexLagMs] (indexLag.ts); default 0 = at once. */
+  indexLagMs?: number
+  /** Seed of the lag's generator (default 12). */
+  indexLagSeed?: number
 }
 
 export interface LocalDynamo {
@@ -58,8 +63,10 @@ export async function startLocalDynamo(opts: LocalDynamoOptions): Promise<LocalD
     const holds = opts.holds ?? {}
     refuseEmptyIndexKeys()
     guardSingleWrites(store, inFlight, holds)
+    const indexLag = new IndexLag(opts.indexLagMs ?? 0, opts.indexLagSeed)
+    installIndexLag(store, indexLag)
     router = installOperations(server, {
-      TransactWriteItems: transactWriteItems(store, new IdempotencyCache(), inFlight, holds),
+      TransactWriteItems: transactWriteItems(store, new IdempotencyCache(), inFlight, holds, indexLag),
       TransactGetItems: transactGetItems(store, inFlight),
       BatchWriteItem: batchWriteItem(store, inFlight),
       UpdateTimeToLive: updateTimeToLive(store),

@@ -17,6 +17,7 @@ import {
 import type { Holds } from './holds.js'
 import type { OperationHandler } from './http.js'
 import { fingerprint, type IdempotencyCache } from './idempotency.js'
+import type { IndexLag } from './indexLag.js'
 import type { InFlightItems } from './inFlight.js'
 import { loadTables, planWrites, type Planned, type Tables } from './plan.js'
 import { createStagedStore, runAction, type Snapshot } from './stagedStore.js'
@@ -28,7 +29,9 @@ import { parseTransactWrite, type ReturnConsumedCapacity, type WriteAction } fro
 export const MAX_TRANSACTION_BYTES = 4 * 1024 * 1024
 export const TRANSACTION_TOO_LARGE = 'Transaction size has exceeded the maximum allowed size of 4 MB'
 
-export function transactWriteItems(store: Store, idempotency: IdempotencyCache, inFlight: InFlightItems, holds: Holds = {}): OperationHandler {
+export function transactWriteItems(
+  store: Store, idempotency: IdempotencyCache, inFlight: InFlightItems, holds: Holds = {}, indexLag?: IndexLag,
+): OperationHandler {
   return async (body) => {
     const requestFingerprint = fingerprint(comparedParameters(body))
     const request = parseTransactWrite(body, store)
@@ -46,7 +49,7 @@ export function transactWriteItems(store: Store, idempotency: IdempotencyCache, 
       const refs = planned.map((p) => p.ref)
       const response = await holdingItems(inFlight, refs, async () => {
         await holds.transactWrite?.(refs)
-        return execute(store, tables, planned, request.returnConsumedCapacity)
+        return execute(store, tables, planned, request.returnConsumedCapacity, indexLag)
       })
       if (token !== undefined) idempotency.complete(token, response)
       return response
@@ -85,6 +88,7 @@ async function execute(
   tables: Tables,
   planned: Planned<WriteAction>[],
   returnConsumedCapacity: ReturnConsumedCapacity | undefined,
+  indexLag: IndexLag | undefined,
 ): Promise<Record<string, unknown>> {
   const snapshot = readSnapshot(store, planned.map((p) => p.ref))
   const ops: BatchOp[] = []
@@ -104,6 +108,7 @@ async function execute(
   const bytes = written.reduce((sum, op) => sum + db.itemSize(op.value as never), 0)
   if (bytes > MAX_TRANSACTION_BYTES) throw db.validationError(TRANSACTION_TOO_LARGE)
 
+  indexLag?.recordBatch(store, ops)
   await commitBatch(store, ops)
   return consumedCapacityResponse(returnConsumedCapacity, capacity)
 }
