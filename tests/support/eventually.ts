@@ -19,3 +19,6 @@ export async function eventually<T>(check: () => Promise<T> | T, { timeoutMs = 1
     }
   }
 }
+
+/** Waits until every write made so far shows in the indexes (the lag's upper bound, plus a margin). */
+export const indexSettled = (): Promise<void> => new Promise((r) => setTimeout(r, TEST_INDEX_LAG_MS + 50));
