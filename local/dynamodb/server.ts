@@ -15,6 +15,7 @@ import { IdempotencyCache } from './idempotency.js'
 import { refuseEmptyIndexKeys } from './indexKeys.js'
 import { IndexLag, installIndexLag } from './indexLag.js'
 import { InFlightItems } from './inFlight.js'
+import { forgetTokens, loadTokens } from './tokens.js'
 import { recoverTableStates } from './recovery.js'
 import { guardSingleWrites } from './singleWrites.js'
 import { transactGetItems } from './transactGet.js'
@@ -65,8 +66,10 @@ export async function startLocalDynamo(opts: LocalDynamoOptions): Promise<LocalD
     guardSingleWrites(store, inFlight, holds)
     const indexLag = new IndexLag(opts.indexLagMs ?? 0, opts.indexLagSeed)
     installIndexLag(store, indexLag)
+    const tokens = new IdempotencyCache(undefined, undefined, undefined, forgetTokens(store))
+    await loadTokens(store, tokens)
     router = installOperations(server, {
-      TransactWriteItems: transactWriteItems(store, new IdempotencyCache(), inFlight, holds, indexLag),
+      TransactWriteItems: transactWriteItems(store, tokens, inFlight, holds, indexLag),
       TransactGetItems: transactGetItems(store, inFlight),
       BatchWriteItem: batchWriteItem(store, inFlight),
       UpdateTimeToLive: updateTimeToLive(store),

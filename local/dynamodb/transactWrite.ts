@@ -16,12 +16,13 @@ import {
 } from './errors.js'
 import type { Holds } from './holds.js'
 import type { OperationHandler } from './http.js'
-import { fingerprint, type IdempotencyCache } from './idempotency.js'
+import { fingerprint, type DoneRecord, type IdempotencyCache } from './idempotency.js'
 import type { IndexLag } from './indexLag.js'
 import type { InFlightItems } from './inFlight.js'
 import { loadTables, planWrites, type Planned, type Tables } from './plan.js'
 import { createStagedStore, runAction, type Snapshot } from './stagedStore.js'
 import { commitBatch, readSnapshot, refId, type ItemRef } from './storage.js'
+import { tokenOp } from './tokens.js'
 import type { ActionStore, BatchOp, DynaliteError, Store } from './types.js'
 import { parseTransactWrite, type ReturnConsumedCapacity, type WriteAction } from './validation.js'
 
@@ -47,11 +48,16 @@ export function transactWriteItems(
     }
     try {
       const refs = planned.map((p) => p.ref)
+      let record: DoneRecord | undefined
       const response = await holdingItems(inFlight, refs, async () => {
         await holds.transactWrite?.(refs)
-        return execute(store, tables, planned, request.returnConsumedCapacity, indexLag)
+        // The token is written with the transaction's batch: it survives a restart (tokens.ts).
+        return execute(store, tables, planned, request.returnConsumedCapacity, indexLag, (answer) => {
+          record = token === undefined ? undefined : idempotency.record(token, answer)
+          return record ? [tokenOp(token!, record)] : []
+        })
       })
-      if (token !== undefined) idempotency.complete(token, response)
+      if (token !== undefined) idempotency.complete(token, response, record)
       return response
     } catch (err) {
       if (token !== undefined) idempotency.abandon(token)
@@ -89,6 +95,8 @@ async function execute(
   planned: Planned<WriteAction>[],
   returnConsumedCapacity: ReturnConsumedCapacity | undefined,
   indexLag: IndexLag | undefined,
+  /** Further operations for the batch, given the answer (the client token's record). */
+  alsoWrite: (response: Record<string, unknown>) => BatchOp[],
 ): Promise<Record<string, unknown>> {
   const snapshot = readSnapshot(store, planned.map((p) => p.ref))
   const ops: BatchOp[] = []
@@ -108,9 +116,10 @@ async function execute(
   const bytes = written.reduce((sum, op) => sum + db.itemSize(op.value as never), 0)
   if (bytes > MAX_TRANSACTION_BYTES) throw db.validationError(TRANSACTION_TOO_LARGE)
 
+  const response = consumedCapacityResponse(returnConsumedCapacity, capacity)
   indexLag?.recordBatch(store, ops)
-  await commitBatch(store, ops)
-  return consumedCapacityResponse(returnConsumedCapacity, capacity)
+  await commitBatch(store, [...ops, ...alsoWrite(response)])
+  return response
 }
 
 interface Outcome { reason: CancellationReason; capacityUnits: number }
