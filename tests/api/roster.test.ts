@@ -89,6 +89,16 @@ describe('roster import', () => {
     expect(chen.birthDate).toBe('1970-01-02');
   });
 
+  it('invites right after an import reach the members just imported (the roster is read as it is now, not as the lagging list)', async () => {
+    const s = await seed(10, 0);
+    const c = await as(s.chair);
+    const file = b64(await rosterXlsx([['新来甲', 'I1', '', '语文组', '否', '', '在职'], ['新来乙', 'I2', '', '数学组', '否', '', '在职']]));
+    expect((await c('POST', `/orgs/${s.orgId}/roster/import`, { fileBase64: file, dryRun: false })).body.applied).toBe(true);
+    const issued = await c('POST', `/orgs/${s.orgId}/invites`, {});
+    expect(issued.status).toBe(201);
+    expect(issued.body.invites.map((i: { name: string }) => i.name)).toEqual(expect.arrayContaining(['新来甲', '新来乙']));
+  });
+
   it('concurrent imports of the same file never duplicate anyone', async () => {
     const s = await seed(10, 0);
     const c = await as(s.chair);
