@@ -45,6 +45,7 @@ export class IndexLag {
   /** index prefix (`index-global~Table~Index~`) → entry key → pending versions */
   private readonly pending = new Map<string, Map<string, Entry>>()
   private state: number
+  private recorded = 0
   /** The visible time of the single-item write now running dynalite's updateIndexes, if any. */
   writing: number | undefined
 
@@ -67,6 +68,7 @@ export class IndexLag {
 
   /** Records a write of one index entry (`after` undefined = deleted), `before` being what LevelDB holds now. */
   record(prefix: string, key: string, before: unknown, after: unknown, visibleAt: number): void {
+    if (++this.recorded % 1024 === 0) this.sweep()
     let entries = this.pending.get(prefix)
     if (!entries) this.pending.set(prefix, (entries = new Map()))
     const entry = entries.get(key)
@@ -112,6 +114,18 @@ export class IndexLag {
     }
     if (entries.size === 0) this.pending.delete(prefix)
     return seen.size > 0 ? seen : undefined
+  }
+
+  /** Entries pending (for tests and the sweep). */
+  get size(): number {
+    let n = 0
+    for (const entries of this.pending.values()) n += entries.size
+    return n
+  }
+
+  /** Forgets entries whose every version is visible (an index nobody reads would otherwise keep them). */
+  sweep(): void {
+    for (const prefix of [...this.pending.keys()]) this.overlay(prefix)
   }
 
   /** A deleted table's indexes are gone: forget what was pending on them. */

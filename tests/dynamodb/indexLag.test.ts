@@ -186,4 +186,14 @@ describe('IndexLag (the journal alone)', () => {
     lag.dropTable('T')
     expect(lag.overlay(P)).toBeUndefined()
   })
+
+  it('forgets visible entries of an index nobody reads', () => {
+    let now = 0
+    const lag = new IndexLag(100, 1, () => now)
+    for (let i = 0; i < 1023; i++) lag.record('index-global~T~I~', `k${i}`, undefined, 'v', 50)
+    expect(lag.size).toBe(1023)
+    now = 60
+    lag.record('index-global~T~I~', 'last', undefined, 'v', 200) // the 1024th write sweeps
+    expect(lag.size).toBe(1)
+  })
 })
