@@ -187,7 +187,7 @@ describe('TransactWriteItems request limits', () => {
   const puts = (n: number, prefix = 'many'): TransactWriteItem[] =>
     Array.from({ length: n }, (_, i) => ({ Put: { TableName: TABLE, Item: { pk: S(`${prefix}-${i}`) } } }))
 
-  it('two actions on one item are a ValidationException (API reference, TransactWriteItems: "cannot target the same item"; moto test_multiple_transactions_on_same_item)', async () => {
+  it('two actions on one item are a ValidationException (API reference, TransactWriteItems: "cannot target the same item"; moto tests/test_dynamodb/exceptions/test_dynamodb_transactions.py::test_multiple_transactions_on_same_item)', async () => {
     const err = await failure(t.client.send(new TransactWriteItemsCommand({
       TransactItems: [
         { Put: { TableName: TABLE, Item: { pk: S('same') } } },
@@ -212,7 +212,7 @@ describe('TransactWriteItems request limits', () => {
 describe('cancellation reasons', () => {
   const seedItem = (pk: string) => t.client.send(new PutItemCommand({ TableName: TABLE, Item: { pk: S(pk), v: N(1) } }))
 
-  it('one reason per action, in order, with ALL_OLD items on Put, Update, Delete and ConditionCheck (API reference, TransactWriteItems: CancellationReasons, ReturnValuesOnConditionCheckFailure; LocalStack snapshot test_transact_write_items ALL_OLD)', async () => {
+  it('one reason per action, in order, with ALL_OLD items on Put, Update, Delete and ConditionCheck (API reference, TransactWriteItems: CancellationReasons, ReturnValuesOnConditionCheckFailure; LocalStack tests/aws/services/dynamodb/test_dynamodb.py, AWS-validated transaction snapshots)', async () => {
     for (const pk of ['put', 'update', 'delete', 'check']) await seedItem(pk)
     const failing = { ConditionExpression: 'v = :two', ExpressionAttributeValues: { ':two': N(2) }, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const }
     const err = await failure(t.client.send(new TransactWriteItemsCommand({
@@ -278,13 +278,13 @@ describe('expression validation', () => {
   } as never))
 
   it.each([
-    // API reference, "Specifying item attributes: expression attribute names/values"; ScyllaDB Alternator's AWS-verified test_expression tests.
+    // API reference, "Expression attribute names" / "Expression attribute values"; ScyllaDB Alternator's expression tests, which run against AWS too.
     ['an unused name', { ExpressionAttributeNames: { '#unused': 'b' } }, 'Value provided in ExpressionAttributeNames unused in expressions: keys: {#unused}'],
     ['an unused value', { ExpressionAttributeValues: { ':a': S('x'), ':unused': S('y') } }, 'Value provided in ExpressionAttributeValues unused in expressions: keys: {:unused}'],
     ['an empty names map', { ExpressionAttributeNames: {} }, 'ExpressionAttributeNames must not be empty'],
     ['an empty values map', { UpdateExpression: 'REMOVE a', ExpressionAttributeValues: {} }, 'ExpressionAttributeValues must not be empty'],
     ['two SET sections', { UpdateExpression: 'SET a = :a SET b = :a' }, 'Invalid UpdateExpression: The "SET" section can only be used once in an update expression;'],
-  ])('%s is a ValidationException (ScyllaDB Alternator test_update_expression.py, AWS-verified; API reference, UpdateItem)', async (_name, over, message) => {
+  ])('%s is a ValidationException (ScyllaDB Alternator test/alternator/test_update_expression.py, run against AWS; API reference, UpdateItem)', async (_name, over, message) => {
     const err = await failure(update(over))
     expect(err.name).toBe('ValidationException')
     expect(err.message).toBe(message)
@@ -305,7 +305,7 @@ describe('keys', () => {
     ['a wrong attribute name', { id: S('x') }],
     ['a wrong type', { pk: N(1) }],
     ['an extra attribute', { pk: S('x'), other: S('y') }],
-  ])('%s in a key is "The provided key element does not match the schema" (API reference, Common errors; moto test_dynamodb_exceptions key schema tests)', async (_name, key) => {
+  ])('%s in a key is "The provided key element does not match the schema" (API reference, Common errors; moto tests/test_dynamodb/exceptions/test_dynamodb_exceptions.py)', async (_name, key) => {
     for (const call of [
       () => t.client.send(new GetItemCommand({ TableName: TABLE, Key: key })),
       () => t.client.send(new DeleteItemCommand({ TableName: TABLE, Key: key })),
@@ -338,7 +338,7 @@ describe('GSI lag', () => {
 })
 
 describe('TTL', () => {
-  it('DescribeTimeToLive is DISABLED, then ENABLED with its attribute; enabling twice or disabling a disabled one is refused (API reference, UpdateTimeToLive / DescribeTimeToLive; LocalStack test_dynamodb_time_to_live snapshot)', async () => {
+  it('DescribeTimeToLive is DISABLED, then ENABLED with its attribute; enabling twice or disabling a disabled one is refused (API reference, UpdateTimeToLive / DescribeTimeToLive; LocalStack tests/aws/services/dynamodb/test_dynamodb.py, AWS-validated TTL snapshots)', async () => {
     const describe = async () => (await t.client.send(new DescribeTimeToLiveCommand({ TableName: TABLE }))).TimeToLiveDescription
     expect(await describe()).toEqual({ TimeToLiveStatus: 'DISABLED' })
     const on = await t.client.send(new UpdateTimeToLiveCommand({ TableName: TABLE, TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true } }))
