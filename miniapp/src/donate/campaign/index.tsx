@@ -22,6 +22,7 @@ import { isTreasurer } from '../../lib/roles'
 import { useMe } from '../../lib/session'
 import { useAsync } from '../../lib/useAsync'
 import { newDonationId } from '../give'
+import { rememberGift } from '../recent'
 import './index.css'
 
 interface Loaded {
@@ -136,6 +137,7 @@ function GiveForm({ campaign, onGiven }: { campaign: CampaignView; onGiven: () =
     try {
       const gift = await api.donate(campaign.campaignId, { donationId: attempt.current.id, amountFen: parsed.fen, anonymous })
       attempt.current = null
+      rememberGift(gift)
       setDone(gift)
       setAmount('')
       onGiven()
