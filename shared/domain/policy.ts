@@ -86,6 +86,16 @@ export const POLICY = {
   'POST /donations/{donationId}/confirm': { roles: TREASURER, scope: 'donation' },
   'POST /donations/{donationId}/reject': { roles: TREASURER, scope: 'donation' },
   'GET /me/donations': { roles: EVERYONE, scope: 'self' },
+
+  'POST /orgs/{orgId}/ballots': { roles: CHAIR, scope: 'org' },
+  'GET /orgs/{orgId}/ballots': { roles: EVERYONE, scope: 'org' },
+  'GET /ballots/{ballotId}': { roles: EVERYONE, scope: 'ballot' },
+  'POST /ballots/{ballotId}/open': { roles: CHAIR, scope: 'ballot' },
+  'POST /ballots/{ballotId}/close': { roles: CHAIR, scope: 'ballot' },
+  // Every member may ask; the frozen electorate decides who votes.
+  'POST /ballots/{ballotId}/votes': { roles: EVERYONE, scope: 'ballot' },
+  'GET /ballots/{ballotId}/results': { roles: EVERYONE, scope: 'ballot' },
+  'GET /ballots/{ballotId}/results.xlsx': { roles: COMMITTEE, scope: 'ballot' },
 } as const satisfies Record<string, Rule>;
 
 export type RouteKey = keyof typeof POLICY;
