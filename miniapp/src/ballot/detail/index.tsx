@@ -158,7 +158,7 @@ function VoteForm({ b, onChanged }: { b: BallotView; onChanged: () => void }) {
   const [answers, setAnswers] = useState<AnswerMap>(() => initialAnswers(b.questions))
   const [step, setStep] = useState<'answer' | 'review'>('answer')
   const [error, setError] = useState<string | null>(null)
-  const [limit, setLimit] = useState<string | null>(null)
+  const [limit, setLimit] = useState<{ qid: string; text: string } | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
   const [dialog, confirm] = useConfirm()
   const set = (qid: string, a: string | string[]) => {
@@ -249,7 +249,7 @@ function VoteForm({ b, onChanged }: { b: BallotView; onChanged: () => void }) {
               q={q}
               picked={(answers[q.id] as string[] | undefined) ?? []}
               onChange={(next) => set(q.id, next)}
-              onLimit={() => setLimit(`第 ${i + 1} 题最多选 ${q.seats} 人，请先取消一位再选`)}
+              onLimit={() => setLimit({ qid: q.id, text: `最多选 ${q.seats} 人。要换人，请先点掉一位。` })}
             />
           ) : (
             <ChoiceGroup
@@ -259,13 +259,13 @@ function VoteForm({ b, onChanged }: { b: BallotView; onChanged: () => void }) {
               testId={`vote-${q.id}-choice`}
             />
           )}
+          {limit?.qid === q.id && (
+            <Text className="bl-limit" data-testid="vote-limit">
+              {limit.text}
+            </Text>
+          )}
         </View>
       ))}
-      {limit && (
-        <Text className="form-error" data-testid="vote-limit">
-          {limit}
-        </Text>
-      )}
       <View className="card">
         <FormFooter primary={{ text: '下一步：核对选票', onClick: toReview, testId: 'vote-next' }} error={error} note="无记名投票：谁投了什么，任何人都无法知道。" />
       </View>

@@ -114,8 +114,9 @@ export function electionText(q: QuestionShape, r: QuestionResult): string {
   const names = new Map((q.candidates ?? []).map((c) => [c.id, c.name]))
   const who = (ids: readonly string[]) => ids.map((id) => names.get(id) ?? id).join('、')
   const parts: string[] = []
-  parts.push(r.elected && r.elected.length ? `当选：${who(r.elected)}。` : '没有人当选（得票须超过投票人数的一半）。')
+  parts.push(r.elected && r.elected.length ? `当选：${who(r.elected)}。` : '没有人当选。')
   if (r.tied && r.tied.length) parts.push(`${who(r.tied)} 票数相同，需另行选举。`)
+  parts.push('得票超过实投人数一半的才能当选。')
   return parts.join('')
 }
 
