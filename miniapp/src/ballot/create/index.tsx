@@ -117,7 +117,7 @@ function Form({ orgId }: { orgId: string }) {
       {errors.questions && <Text className="form-error">{errors.questions}</Text>}
       <View className="card">
         <Text className="bl-section">添加题目</Text>
-        <View className="actions">
+        <View className="actions bl-stack">
           {ADD.map((a) => (
             <BigButton key={a.kind} type="default" onClick={() => add(a.kind)} testId={`create-add-${a.kind}`}>
               {a.text}
