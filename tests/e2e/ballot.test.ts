@@ -7,7 +7,7 @@
  * makes a ballot through the form. Screenshots: tests/e2e/screenshots/ballot-*.png
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { as, seed } from '../support/fixtures';
+import { as, ordinary, seed } from '../support/fixtures';
 import { shot } from './browser';
 import { closePhones, noToast, phoneAs, text } from './phones';
 
@@ -63,6 +63,20 @@ describe('表决 (H5)', () => {
     await page.getByTestId('ballot-hash-toggle').click();
     expect(await text(page, 'ballot-hash-value')).toBe(hash);
     await shot(page, 'ballot-open-chair', { fullPage: true });
+    // the list: the open ballot with its turnout
+    await page.goto('/#/ballot/list/index');
+    await page.getByTestId(`ballot-row-${ballotId}`).waitFor();
+    expect(await text(page, `ballot-row-${ballotId}`)).toContain('已投0人/应投3人');
+    await shot(page, 'ballot-list');
+    await closePhones();
+
+    // a member who is not a delegate: no ballot to fill in, and why
+    page = await phoneAs(school.orgId, ordinary(school));
+    await page.goto(`/#/ballot/detail/index?id=${encodeURIComponent(ballotId)}`);
+    await page.getByTestId('ballot-not-eligible').waitFor();
+    expect(await page.getByTestId('vote-form').count()).toBe(0);
+    expect(await page.getByTestId('ballot-chair').count()).toBe(0);
+    await shot(page, 'ballot-not-eligible');
     await closePhones();
 
     // the delegate: a card on 首页 opens the ballot
