@@ -7,7 +7,9 @@
  * makes a ballot through the form. Screenshots: tests/e2e/screenshots/ballot-*.png
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { as, ordinary, seed } from '../support/fixtures';
+import { readXlsx } from '../support/xlsx';
 import { shot } from './browser';
 import { closePhones, noToast, phoneAs, text } from './phones';
 
@@ -156,6 +158,12 @@ describe('表决 (H5)', () => {
     await page.getByTestId('results-summary').waitFor();
     await page.getByTestId('results-xlsx').waitFor();
     await shot(page, 'ballot-results-chair', { fullPage: true });
+    // 下载结果: the .xlsx the committee keeps, named after the ballot
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('results-xlsx').click()]);
+    expect(download.suggestedFilename()).toBe(`${BALLOT.title}-结果.xlsx`);
+    const sheet = (await readXlsx(new Uint8Array(readFileSync((await download.path())!)).buffer)).map((r) => r.join('|'));
+    expect(sheet).toContain('实投票数|2');
+    expect(sheet).toContain('当选|李明');
     await chairPage.close();
 
     // the delegate: the result, and the receipt found in the published list with one tap

@@ -67,15 +67,19 @@ function Row({ b }: { b: BallotSummary }) {
   const s = STATUS_TEXT[b.status]
   const waiting = b.status === 'open' && !b.me.voted && b.me.eligible !== false
   return (
-    <View className="card" data-testid={`ballot-row-${b.ballotId}`} onClick={() => void Taro.navigateTo({ url: ROUTES.ballot(b.ballotId) })}>
+    <View className="card" data-testid={`ballot-row-${b.ballotId}`} onClick={() => void Taro.navigateTo({ url: b.status === 'closed' ? ROUTES.ballotResults(b.ballotId) : ROUTES.ballot(b.ballotId) })}
+    >
       <View className="bl-head">
         <Text className="bl-section">{b.title}</Text>
         <StatusTag text={s.text} tone={s.tone} />
       </View>
       <Text className="bl-meta">{ELECTORATE_LABELS[b.electorate]}</Text>
       {b.status !== 'draft' && <Text className="bl-meta">{turnoutText(b.votedCount, b.eligibleCount)}</Text>}
-      {waiting && <StatusTag text="待投票" tone="wait" testId={`ballot-waiting-${b.ballotId}`} />}
-      {b.status !== 'draft' && b.me.voted && <StatusTag text="我已投票" tone="ok" />}
+      <View className="bl-row-foot">
+        {waiting && <StatusTag text="待投票" tone="wait" testId={`ballot-waiting-${b.ballotId}`} />}
+        {b.status !== 'draft' && b.me.voted && <StatusTag text="我已投票" tone="ok" />}
+        <Text className="bl-go">{waiting ? '去投票' : b.status === 'closed' ? '看结果' : '查看'} ›</Text>
+      </View>
     </View>
   )
 }
