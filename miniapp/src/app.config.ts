@@ -30,9 +30,9 @@ export default defineAppConfig({
     // 表决 (教代会表决, 民主测评, 选举): 投票 and 核对, 回执, 结果; the chair's 发起表决, 开启 / 结束.
     { root: 'ballot', pages: ['list/index', 'detail/index', 'receipt/index', 'results/index', 'create/index'] },
   ],
-  // Fetched in the background once 首页 / 我的 is open, so the first tap on an event or 消息 does not wait.
+  // Fetched in the background once 首页 / 我的 is open, so the first tap on an event, a ballot or 消息 does not wait.
   preloadRule: {
-    'pages/index/index': { network: 'all', packages: ['event'] },
+    'pages/index/index': { network: 'all', packages: ['event', 'ballot'] },
     'pages/mine/index': { network: 'all', packages: ['inbox'] },
   },
   window: {

@@ -193,7 +193,8 @@ function VoteForm({ b, onChanged }: { b: BallotView; onChanged: () => void }) {
       rememberReceipt(b.ballotId, receipt)
       void Taro.redirectTo({ url: ROUTES.ballotReceipt(b.ballotId) })
     } catch (e) {
-      setError(errorMessage(e))
+      // a lost answer may hide a counted vote: trying again then says 已投票 (never counted twice)
+      setError(e instanceof ApiError && e.status === 0 ? `${errorMessage(e)}。请再点一次“确认投票”，不会重复计票。` : errorMessage(e))
       if (e instanceof ApiError && e.status === 409) onChanged()
     } finally {
       setBusy(null)

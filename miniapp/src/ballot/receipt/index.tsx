@@ -61,7 +61,7 @@ export default function BallotReceipt() {
                   复制回执
                 </BigButton>
               </View>
-              <Text className="hint">
+              <Text className="hint bl-after">
                 <NoOrphan text="回执不显示您投了什么，别人也不知道哪张回执是您的。投票结束后会公布全部回执，您可以用它核对自己的选票已计入。这台手机也记住了它。" />
               </Text>
             </View>
