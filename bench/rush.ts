@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the sign-up rush through the real API, next to the raw emulator's
+ * `npm run bench`: the sign-up rush and the ballot storm (ballots.ts) through the real API, next to the raw emulator's
  * transaction rate measured in the same run. The ratio is the figure (these machines are noisy).
  * Then each Lambda function's module init (init.ts). Writes bench/results.json and the tables
  * in BENCHMARKS.md.
@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { benchPutItems, benchTransactions } from '../local/dynamodb/bench';
 import { startStack } from '../local/stack';
 import { dbStats } from '../functions/lib/db';
+import { ballotStorm, ballotTable } from './ballots';
 import { INIT_BUDGET_RATIO, initTable, measureInit } from './init';
 import { EXCELJS_FUNCTIONS, weappSizes } from './sizes';
 
@@ -82,6 +83,8 @@ async function main() {
   }
   const quietRequests = (dbStats.requests - quietBefore) / (QUIET_CONFIRMED + QUIET_WAITING);
 
+  const ballots = await ballotStorm(stack.url);
+
   console.log('raw emulator, same run…');
   const rawTx = await benchTransactions(stack.dynamoEndpoint, 2000);
   const rawTxHot = await benchTransactions(stack.dynamoEndpoint, 2000, { hotKey: true });
@@ -105,6 +108,10 @@ async function main() {
     weapp,
     emulator: { transactWritePerSec: round(rawTx.opsPerSec), transactWriteHotKeyPerSec: round(rawTxHot.opsPerSec), putItemPerSec: round(rawPut.opsPerSec) },
     ratio: { signupsToRawTransactions: round(signupsPerSec / rawTx.opsPerSec, 3), signupsToHotKeyTransactions: round(signupsPerSec / rawTxHot.opsPerSec, 3) },
+    ballots: {
+      ...ballots,
+      ratio: { votesToHotKeyTransactions: round(ballots.votesPerSec / rawTxHot.opsPerSec, 3), votesToRawTransactions: round(ballots.votesPerSec / rawTx.opsPerSec, 3) },
+    },
     moduleInit: init.map((r) => ({ function: r.fn, bytes: r.bytes, cpuMs: round(r.cpuMs), wallMs: round(r.wallMs), importMs: round(r.importMs), ratio: round(r.ratio, 2), baseline: r.baseline })),
   };
   writeFileSync(join(ROOT, 'bench/results.json'), JSON.stringify(result, null, 2) + '\n');
@@ -146,6 +153,7 @@ async function main() {
     text
       .replace(/<!-- budgets:start -->[\s\S]*<!-- budgets:end -->/, `<!-- budgets:start -->\n${lastRun}\n\n${budgets}\n<!-- budgets:end -->`)
       .replace(/<!-- rush:start -->[\s\S]*<!-- rush:end -->/, `<!-- rush:start -->\n${lastRun}\n\n${table}\n<!-- rush:end -->`)
+      .replace(/<!-- ballots:start -->[\s\S]*<!-- ballots:end -->/, `<!-- ballots:start -->\n${ballotTable(ballots, result.emulator, lastRun)}\n<!-- ballots:end -->`)
       .replace(/<!-- init:start -->[\s\S]*<!-- init:end -->/, `<!-- init:start -->\n${lastRun}\n\n${initTable(init)}\n<!-- init:end -->`),
   );
   console.log(budgets);

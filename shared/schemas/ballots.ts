@@ -4,7 +4,11 @@ import { Id, IsoDateTime } from './common';
 
 /** 教代会表决, 民主测评 and elections: secret ballots with a frozen electorate, quorum and receipts. */
 
-export const QuestionId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,32}$/, '题目编号应为 1 到 32 位字母、数字、下划线或连字符'));
+export const QuestionId = z.string().check(
+  z.regex(/^[A-Za-z0-9_-]{1,32}$/, '题目编号应为 1 到 32 位字母、数字、下划线或连字符'),
+  // A key of answers and counts: "__proto__" would vanish from a parsed object (the ballot could never be answered).
+  z.refine((id) => id !== '__proto__', '题目编号不能是 __proto__'),
+);
 export const CandidateId = QuestionId;
 
 export const Electorate = z.enum(ELECTORATES);
@@ -30,7 +34,8 @@ export const QuestionInput = z
     seats: z.optional(z.int().check(z.gte(1), z.lte(50))),
   })
   .check(
-    z.refine((q) => (q.kind === 'election') === (q.candidates !== undefined && q.seats !== undefined), '选举题须有候选人和名额，其他题不能有'),
+    // An election has both; any other kind neither (a motion with only `seats` is refused too).
+    z.refine((q) => (q.kind === 'election' ? q.candidates !== undefined && q.seats !== undefined : q.candidates === undefined && q.seats === undefined), '选举题须有候选人和名额，其他题不能有'),
     z.refine((q) => !q.candidates || new Set(q.candidates.map((c) => c.id)).size === q.candidates.length, '候选人编号不能重复'),
     z.refine((q) => !q.candidates || !q.seats || q.seats <= q.candidates.length, '名额不能多于候选人数'),
   );
@@ -110,5 +115,9 @@ export const BallotResults = z.object({
 export type BallotResults = z.infer<typeof BallotResults>;
 
 export const Receipt = z.object({ receipt: z.string() });
+
+/** Extension: GET /orgs/{orgId}/ballots, newest first; drafts only for the chair and the committee. */
+export const BallotList = z.object({ ballots: z.array(BallotView) });
+export type BallotList = z.infer<typeof BallotList>;
 
 export { IsoDateTime };

@@ -16,6 +16,7 @@ let home: School;
 let away: School;
 let homeEvent: string;
 let homeCampaign: string;
+let homeBallot: string;
 const homeDonation = 'authz-gift-0001';
 const callers: Record<string, { home: Call; away: Call }> = {};
 
@@ -33,7 +34,7 @@ function holderOf(s: School, role: (typeof ROLES)[number]): string {
 
 function pathFor(route: string, s: School): string {
   const target = s.members.at(-8)!; // an ordinary member nobody acts as
-  return route.split(' ')[1]!.replace('{orgId}', s.orgId).replace('{memberId}', target).replace('{eventId}', homeEvent).replace('{districtId}', s.districtId).replace('{campaignId}', homeCampaign).replace('{donationId}', homeDonation);
+  return route.split(' ')[1]!.replace('{orgId}', s.orgId).replace('{memberId}', target).replace('{eventId}', homeEvent).replace('{districtId}', s.districtId).replace('{campaignId}', homeCampaign).replace('{donationId}', homeDonation).replace('{ballotId}', homeBallot);
 }
 
 beforeAll(async () => {
@@ -43,6 +44,8 @@ beforeAll(async () => {
   homeEvent = (await callers.chair!.home('POST', `/orgs/${home.orgId}/events`, { title: '权限测试', place: '礼堂', startsAt: soon(48), signupClosesAt: soon(24), capacity: 10 })).body.eventId;
   homeCampaign = (await callers.chair!.home('POST', `/orgs/${home.orgId}/campaigns`, { title: '权限测试', kind: 'other', closesAt: soon(48) })).body.campaignId;
   await callers.member!.home('POST', `/campaigns/${homeCampaign}/donations`, { donationId: homeDonation, amountFen: 100, anonymous: false });
+  homeBallot = (await callers.chair!.home('POST', `/orgs/${home.orgId}/ballots`, { title: '权限测试', electorate: 'delegates', questions: [{ id: 'q1', text: '表决', kind: 'motion' }] })).body.ballotId;
+  await callers.chair!.home('POST', `/ballots/${homeBallot}/open`, {});
 });
 
 describe.each(routes)('%s', (route, rule) => {
