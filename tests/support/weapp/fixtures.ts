@@ -26,7 +26,7 @@ import {
   type Member,
 } from '../../../shared/schemas/member';
 import { CampaignView, DonationView, HonorRoll, MyDonations } from '../../../shared/schemas/donations';
-import { BallotResults, BallotView } from '../../../shared/schemas/ballots';
+import { BallotList, BallotResults, BallotView } from '../../../shared/schemas/ballots';
 import { ROUTES as APP_ROUTES } from '../../../miniapp/src/lib/routes';
 
 /** ISO 8601 at +08:00 (as the API writes them), `days` from when the tests started. */
@@ -454,7 +454,7 @@ const API: Route[] = [
   route('GET', '/campaigns/:campaignId/honor-roll', HonorRoll, (r) => (campaignById(r.params.campaignId) === NOT_FOUND ? NOT_FOUND : HONOR_ROLL)),
   route('GET', '/campaigns/:campaignId/donations', z.object({ donations: z.array(DonationView) }), () => ({ donations: CAMPAIGN_GIFTS })),
   route('GET', '/me/donations', MyDonations, () => MY_DONATIONS),
-  route('GET', '/orgs/:orgId/ballots', z.object({ ballots: z.array(BallotView) }), () => ({ ballots: BALLOTS })),
+  route('GET', '/orgs/:orgId/ballots', BallotList, () => ({ ballots: BALLOTS })),
   route('GET', '/ballots/:ballotId', BallotView, (r) => ballotById(r.params.ballotId)),
   route('GET', '/ballots/:ballotId/results', BallotResults, (r) => (r.params.ballotId === CLOSED_BALLOT.ballotId ? BALLOT_RESULTS : NOT_FOUND)),
 ];
