@@ -235,6 +235,25 @@ describe('at the same moment', () => {
     expect((await chair('GET', `/ballots/${ballotId}`)).body.votedCount).toBe(1);
   });
 
+  it('votes racing the close either count or get 409 BALLOT_NOT_OPEN: the count always equals the papers', async () => {
+    const s = await seed(40, 30);
+    const c = await as(s.chair);
+    const ballotId = await newBallot(s, c);
+    await openBallot(ballotId, c);
+    const callers = await pool(s.delegates, 30, (id) => as(id));
+    const votes = pool(callers, 30, (call) => call('POST', `/ballots/${ballotId}/votes`, { answers: { q1: 'for' } }));
+    await new Promise((r) => setTimeout(r, 30));
+    await close(ballotId, c);
+    const results = await votes;
+    for (const r of results) expect([201, 409], JSON.stringify(r.body)).toContain(r.status);
+    for (const r of results.filter((x) => x.status === 409)) expect(r.body.error.code).toBe('BALLOT_NOT_OPEN');
+    const counted = results.filter((r) => r.status === 201);
+    const after = (await c('GET', `/ballots/${ballotId}/results`)).body;
+    expect(after.ballotsCast).toBe(counted.length);
+    expect(after.receipts).toEqual(counted.map((r) => r.body.receipt).sort());
+    expect((await c('GET', `/ballots/${ballotId}`)).body.votedCount).toBe(counted.length);
+  });
+
   it('200 delegates voting at once are counted exactly: votedCount, ballotsCast and receipts all 200', async () => {
     const big = await seed(220, 200);
     const bigChair = await as(big.chair);
