@@ -97,8 +97,8 @@ export function resultLines(q: QuestionShape, r: QuestionResult, ballotsCast: nu
 export function quorumText(ballotsCast: number, eligible: number): string {
   const need = Math.ceil((2 * eligible) / 3)
   return quorumMet(ballotsCast, eligible)
-    ? `投票 ${ballotsCast} 人，达到应投 ${eligible} 人的三分之二（${need} 人），表决有效。`
-    : `投票 ${ballotsCast} 人，不到应投 ${eligible} 人的三分之二（${need} 人），未达到法定人数，表决事项均不能通过。`
+    ? `到会投票 ${ballotsCast} 人，达到应投 ${eligible} 人的三分之二（${need} 人），表决有效。`
+    : `到会投票 ${ballotsCast} 人，不到应投 ${eligible} 人的三分之二（${need} 人），未达到法定人数，表决事项均不能通过。`
 }
 
 /** Why a motion passed or not, in Chinese: 赞成 must be more than half of the whole electorate. */
