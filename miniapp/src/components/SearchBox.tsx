@@ -23,7 +23,7 @@ export default function SearchBox({ value, onChange, placeholder, testId }: Prop
         data-testid={testId}
       />
       {value && (
-        <View className="search__clear" onClick={() => onChange('')} data-testid={`${testId}-clear`}>
+        <View className="search__clear" role="button" onClick={() => onChange('')} data-testid={`${testId}-clear`}>
           <Text>清除</Text>
         </View>
       )}

@@ -303,7 +303,7 @@ function Gifts({ campaignId, gifts, onChanged }: { campaignId: string; gifts: Do
         const on = selected.has(g.donationId)
         return (
           <View key={g.donationId} className={`cp-gift${on ? ' cp-gift--on' : ''}`} data-testid={`gift-${g.donationId}`}>
-            <View className="cp-gift__main" onClick={g.status === 'recorded' ? () => toggle(g.donationId) : undefined} data-testid={`gift-select-${g.donationId}`}>
+            <View role={g.status === 'recorded' ? 'button' : undefined} className="cp-gift__main" onClick={g.status === 'recorded' ? () => toggle(g.donationId) : undefined} data-testid={`gift-select-${g.donationId}`}>
               {g.status === 'recorded' && <Text className="cp-gift__check">{on ? '☑' : '☐'}</Text>}
               <View className="cp-gift__text">
                 <Text className="cp-row__name">

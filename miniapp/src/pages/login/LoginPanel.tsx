@@ -96,7 +96,7 @@ export default function LoginPanel() {
               绑定并登录
             </BigButton>
           </View>
-          <View className="login__back" onClick={() => { setStep('start'); setErr(null) }}>
+          <View className="login__back" role="button" onClick={() => { setStep('start'); setErr(null) }}>
             <Text>重新开始</Text>
           </View>
         </View>

@@ -89,7 +89,7 @@ export default function Mine() {
 
       {canManage(m.roles) && (
         <View className="list mine__list">
-          <View className="row row--tap" data-testid="admin-entry" onClick={() => void Taro.navigateTo({ url: ROUTES.admin })}>
+          <View role="button" className="row row--tap" data-testid="admin-entry" onClick={() => void Taro.navigateTo({ url: ROUTES.admin })}>
             <View className="row__main">
               <Text className="row__title">管理</Text>
               <Text className="row__sub">花名册、导入与导出</Text>
@@ -111,7 +111,7 @@ export default function Mine() {
 
 function EntryRow({ title, sub, testId, url, badge }: { title: string; sub: string; testId: string; url: string; badge?: number }) {
   return (
-    <View className="row row--tap" data-testid={testId} onClick={() => void Taro.navigateTo({ url })}>
+    <View role="button" className="row row--tap" data-testid={testId} onClick={() => void Taro.navigateTo({ url })}>
       <View className="row__main">
         <Text className="row__title">{title}</Text>
         <Text className={`row__sub${badge ? ' mine__sub--new' : ''}`}>{sub}</Text>
