@@ -19,6 +19,7 @@ export default function SearchBox({ value, onChange, placeholder, testId }: Prop
         placeholder={placeholder}
         placeholderClass="field__placeholder"
         confirmType="search"
+        nativeProps={{ 'aria-label': placeholder || '搜索' }}
         onInput={(e) => onChange(e.detail.value)}
         data-testid={testId}
       />

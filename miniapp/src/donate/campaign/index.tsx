@@ -365,7 +365,7 @@ function Gifts({ campaignId, gifts, onChanged }: { campaignId: string; gifts: Do
         <Text className="modal__text">
           {rejecting ? `${rejecting.name} 的 ${yuan(rejecting.amountFen)}。退回原因会告诉捐款人：` : ''}
         </Text>
-        <TextBox value={reason} onChange={setReason} placeholder="例如：没有收到这笔钱" maxLength={200} invalid={!!reasonError} testId="reject-reason" />
+        <TextBox value={reason} onChange={setReason} placeholder="例如：没收到钱" label="退回原因" maxLength={200} invalid={!!reasonError} testId="reject-reason" />
         {reasonError && (
           <Text className="field__error" data-testid="reject-error">
             {reasonError}

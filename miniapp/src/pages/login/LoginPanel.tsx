@@ -85,6 +85,7 @@ export default function LoginPanel() {
               value={invite}
               maxlength={12}
               placeholder="例如 AB3CD4EF"
+              nativeProps={{ 'aria-label': '邀请码' }}
               placeholderClass="login__placeholder"
               onInput={(e) => setInvite(e.detail.value)}
               onConfirm={() => void bind()}
