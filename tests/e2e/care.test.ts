@@ -113,7 +113,8 @@ describe('关怀模式 and WeChat font sizes (H5)', () => {
 
     // back to WeChat's standard size (another query parameter): no style, 大字模式 alone
     await page.goto('/?wxfont=standard#/pages/mine/index');
-    await page.getByTestId('page-mine').waitFor();
+    await page.getByTestId('large-text-switch').waitFor();
+    expect(await page.getByTestId('page-mine').getAttribute('class')).toContain('large-text');
     const standard = await typeScale(page, 'page-mine');
     expect(standard.style).toBe('');
     expect(standard.scale).toBe(1.25);
