@@ -1,5 +1,6 @@
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import NoOrphan from '../../components/NoOrphan'
 import Page from '../../components/Page'
 import RoleTags from '../../components/RoleTags'
 import BigSwitch from '../../components/BigSwitch'
@@ -75,7 +76,9 @@ export default function Mine() {
         <View className="field-row">
           <View className="mine__setting">
             <Text className="field__label">大字模式</Text>
-            <Text className="hint">字号放大，看得更清楚</Text>
+            <Text className="hint">
+              <NoOrphan text="字号放大，看得更清楚" />
+            </Text>
           </View>
           <BigSwitch checked={large} onChange={setLargeText} testId="large-text-switch" label="大字模式" />
         </View>
