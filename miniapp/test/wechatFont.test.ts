@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import Taro from '@tarojs/taro'
 import { readWechatFont as readH5, WECHAT_FONT_STEPS } from '../src/lib/wechatFont.h5'
 import { readWechatFont as readWeapp } from '../src/lib/wechatFont'
-import { clampScale } from '../src/lib/prefs'
+import { clampScale, followWechatFont, typeScaleStyle, wechatTypeScale } from '../src/lib/prefs'
 
 afterEach(() => {
   window.sessionStorage.clear()
@@ -42,5 +42,20 @@ describe('WeChat font size', () => {
     expect(clampScale(Number.NaN)).toBe(1)
     expect(clampScale(1.4)).toBe(1.4)
     expect(clampScale(3)).toBe(2)
+  })
+
+  it('is read again when the app is shown (app.ts useDidShow): a change made in WeChat meanwhile is followed', () => {
+    Object.assign(Taro, { getAppBaseInfo: vi.fn(() => ({ fontSizeScaleFactor: 1.4 })) })
+    followWechatFont()
+    expect(wechatTypeScale()).toBe(1.4)
+    Object.assign(Taro, { getAppBaseInfo: vi.fn(() => ({ fontSizeScaleFactor: 1 })) })
+    followWechatFont()
+    expect(wechatTypeScale()).toBe(1)
+  })
+
+  it("the page root's style: WeChat's factor, and 大字模式 at least 1.25× on top of it; nothing at standard size", () => {
+    expect(typeScaleStyle(1)).toBeUndefined()
+    expect(typeScaleStyle(1.4)).toBe('--wx:1.4;--wx-l:1.4')
+    expect(typeScaleStyle(1.1)).toBe('--wx:1.1;--wx-l:1.25')
   })
 })

@@ -59,14 +59,16 @@ export function followWechatFont(): void {
   listeners.forEach((l) => l())
 }
 
-const getScale = () => wechatScale
+/** WeChat's font size as the app uses it now (1 at standard size). */
+export const wechatTypeScale = () => wechatScale
 
 /**
  * The style of a page's root (components/Page): `--wx` is the type scale without 大字模式, `--wx-l` with it
  * (app.css picks one by the `large-text` class), so 大字模式 is "at least 1.25×", on top of WeChat's size.
  * Nothing at WeChat's standard size.
  */
+export const typeScaleStyle = (f: number): string | undefined => (f > 1 ? `--wx:${f};--wx-l:${Math.max(f, LARGE_TEXT_SCALE)}` : undefined)
+
 export function useTypeScaleStyle(): string | undefined {
-  const f = useSyncExternalStore(subscribe, getScale, getScale)
-  return f > 1 ? `--wx:${f};--wx-l:${Math.max(f, LARGE_TEXT_SCALE)}` : undefined
+  return typeScaleStyle(useSyncExternalStore(subscribe, wechatTypeScale, wechatTypeScale))
 }
