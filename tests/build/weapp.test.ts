@@ -28,7 +28,7 @@ import {
   signedIn,
   type Person,
 } from '../support/weapp/fixtures';
-import { classNames } from '../support/weapp/pageData';
+import { classNames, stylesOfClass } from '../support/weapp/pageData';
 import { describeFaults, runPage, type PageReport } from '../support/weapp/pageRunner';
 
 /**
@@ -181,5 +181,34 @@ describe('weapp build, checked as WeChat would check it', () => {
       expect.soft(problems(report, scenario), `${scenario.url} as ${as ?? 'nobody'}`).toEqual([]);
     }
     console.log(`sandbox: ${runs.length} page runs in ${Math.round(performance.now() - started)} ms\n  ${timings.join('\n  ')}`);
+  });
+
+  it("follows the member's WeChat font size: fontSizeScaleFactor reaches the page root's style, 大字模式 stays at least 1.25×", async () => {
+    const request = fixtureRequests(TEST_API_BASE);
+    const open = async (factor: number | undefined, largeText: boolean) => {
+      const storage = { ...signedIn('chair'), ...(largeText ? { 'staffhome.largeText': true } : {}) };
+      const report = await runPage({ dist, app, url: ROUTES.home, storage, request, appBaseInfo: factor === undefined ? undefined : { fontSizeScaleFactor: factor } });
+      expect(report.faults, describeFaults(report)).toEqual([]);
+      expect(report.wxCalls).toContain('getAppBaseInfo');
+      const styles = stylesOfClass(report.data, 'page');
+      expect(styles.length, 'the page has one root .page').toBe(1);
+      return { style: styles[0]!, large: classNames(report.data).has('large-text') };
+    };
+    // 关怀模式 (WeChat's 23.8 px on a 375 screen, 1.4 × its 17 px): every type size of app.css × 1.4
+    const care = await open(1.4, false);
+    expect(care.style).toMatch(/--wx:\s*1\.4\b/);
+    expect(care.style).toMatch(/--wx-l:\s*1\.4\b/);
+    expect(care.large).toBe(false);
+    // standard size: no style at all (app.css's own sizes)
+    expect((await open(undefined, false)).style).toBe('');
+    expect((await open(1, true)).large).toBe(true);
+    // a small WeChat step with 大字模式 on: 大字模式's 1.25 wins; without it, WeChat's 1.1
+    const small = await open(1.1, true);
+    expect(small.large).toBe(true);
+    expect(small.style).toMatch(/--wx:\s*1\.1\b/);
+    expect(small.style).toMatch(/--wx-l:\s*1\.25\b/);
+    // WeChat's 小 (below standard) never shrinks the app's type; more than double is kept at double
+    expect((await open(0.9, false)).style).toBe('');
+    expect((await open(3, false)).style).toMatch(/--wx:\s*2\b/);
   });
 });
