@@ -102,12 +102,26 @@ function scenariosFor(app: AppJson): { scenario: Scenario; subPackage?: string }
   });
 }
 
+/** How deep a Taro node tree nests (each level a `cn` list of children). */
+function nodeDepth(node: unknown): number {
+  const children = (node as { cn?: unknown[] } | undefined)?.cn;
+  return Array.isArray(children) && children.length ? 1 + Math.max(...children.map(nodeDepth)) : 0;
+}
+/**
+ * base.wxml unrolls `baseLevel` (12, miniapp/config: 16 cost 11 KB of the main package) levels of
+ * templates; a deeper node is rendered through Taro's recursive comp component, which this sandbox
+ * does not exercise. The deepest page today nests 10.
+ */
+const DEEPEST_RENDERED = 12;
+
 /** What is wrong with one opened page, in words (empty: nothing). */
 function problems(report: PageReport, s: Scenario): string[] {
   const out: string[] = [];
   const person = s.as === undefined ? 'chair' : s.as;
   if (report.faults.length) out.push(`faults:\n${describeFaults(report)}`);
   if (report.setDataCalls === 0) out.push('never rendered (no setData)');
+  const depth = nodeDepth(report.data.root);
+  if (depth > DEEPEST_RENDERED) out.push(`nests ${depth} levels, past baseLevel ${DEEPEST_RENDERED}: its deepest nodes would render through Taro's comp component, untested here`);
   const text = report.text.join('\n');
   const sent = report.navigations.filter((n) => n.api === 'reLaunch' || n.api === 'redirectTo').map((n) => parsePageUrl(n.url).route);
   if (s.sendsTo) {
