@@ -6,14 +6,14 @@ import type { Role } from '../schemas/common';
  * `roles`: any of these roles lets the caller in (every member has `member`).
  * `scope`: which school the request acts on, found from a path parameter:
  *   - 'org'   : `{orgId}`;   - 'member': the school of `{memberId}`;
- *   - 'event' : the school of `{eventId}`; - 'campaign', 'donation', 'ballot' likewise;
+ *   - 'event' : the school of `{eventId}`; - 'campaign', 'donation', 'ballot', 'careVisit' likewise;
  *   - 'self'  : the caller's own data, no other school involved;
  *   - 'district': `{districtId}`, for the district union (only with `district: true`);
  *   - 'public': no session needed.
  * A caller acts only on their own school; a district admin also reads schools of their district
  * where `district: true`.
  */
-export type Scope = 'public' | 'self' | 'district' | 'org' | 'member' | 'event' | 'campaign' | 'donation' | 'ballot';
+export type Scope = 'public' | 'self' | 'district' | 'org' | 'member' | 'event' | 'campaign' | 'donation' | 'ballot' | 'careVisit';
 export interface Rule {
   roles: readonly Role[];
   scope: Scope;
@@ -96,6 +96,12 @@ export const POLICY = {
   'POST /ballots/{ballotId}/votes': { roles: EVERYONE, scope: 'ballot' },
   'GET /ballots/{ballotId}/results': { roles: EVERYONE, scope: 'ballot' },
   'GET /ballots/{ballotId}/results.xlsx': { roles: COMMITTEE, scope: 'ballot' },
+
+  // 送温暖: committee only, to read too (who was visited, and why, is private).
+  'POST /orgs/{orgId}/care-visits': { roles: COMMITTEE, scope: 'org' },
+  'GET /orgs/{orgId}/care-visits': { roles: COMMITTEE, scope: 'org' },
+  'GET /care-visits/{visitId}': { roles: COMMITTEE, scope: 'careVisit' },
+  'PATCH /care-visits/{visitId}': { roles: COMMITTEE, scope: 'careVisit' },
 } as const satisfies Record<string, Rule>;
 
 export type RouteKey = keyof typeof POLICY;
