@@ -17,6 +17,7 @@ let away: School;
 let homeEvent: string;
 let homeCampaign: string;
 let homeBallot: string;
+let homeVisit: string;
 const homeDonation = 'authz-gift-0001';
 const callers: Record<string, { home: Call; away: Call }> = {};
 
@@ -34,7 +35,7 @@ function holderOf(s: School, role: (typeof ROLES)[number]): string {
 
 function pathFor(route: string, s: School): string {
   const target = s.members.at(-8)!; // an ordinary member nobody acts as
-  return route.split(' ')[1]!.replace('{orgId}', s.orgId).replace('{memberId}', target).replace('{eventId}', homeEvent).replace('{districtId}', s.districtId).replace('{campaignId}', homeCampaign).replace('{donationId}', homeDonation).replace('{ballotId}', homeBallot);
+  return route.split(' ')[1]!.replace('{orgId}', s.orgId).replace('{memberId}', target).replace('{eventId}', homeEvent).replace('{districtId}', s.districtId).replace('{campaignId}', homeCampaign).replace('{donationId}', homeDonation).replace('{ballotId}', homeBallot).replace('{visitId}', homeVisit);
 }
 
 beforeAll(async () => {
@@ -46,6 +47,7 @@ beforeAll(async () => {
   await callers.member!.home('POST', `/campaigns/${homeCampaign}/donations`, { donationId: homeDonation, amountFen: 100, anonymous: false });
   homeBallot = (await callers.chair!.home('POST', `/orgs/${home.orgId}/ballots`, { title: '权限测试', electorate: 'delegates', questions: [{ id: 'q1', text: '表决', kind: 'motion' }] })).body.ballotId;
   await callers.chair!.home('POST', `/ballots/${homeBallot}/open`, {});
+  homeVisit = (await callers.chair!.home('POST', `/orgs/${home.orgId}/care-visits`, { memberId: home.members.at(-8), kind: 'illness', date: '2026-01-05', giftFen: 50000 })).body.visitId;
 });
 
 describe.each(routes)('%s', (route, rule) => {
