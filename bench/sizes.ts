@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { ROOT } from '../local/serverlessConfig';
 
 /** Functions that carry exceljs (.xlsx in and out): their own, higher bundle budget. */
-export const EXCELJS_FUNCTIONS = ['roster', 'eventExports', 'donationExports', 'ballotExports'];
+export const EXCELJS_FUNCTIONS = ['roster', 'eventExports', 'donationExports', 'ballotExports', 'proposalExports'];
 
 /** Builds the weapp and reads its main-package and total sizes from `npm run size:weapp`. */
 export function weappSizes(): { mainKb: number; totalKb: number } {

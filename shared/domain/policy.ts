@@ -6,14 +6,14 @@ import type { Role } from '../schemas/common';
  * `roles`: any of these roles lets the caller in (every member has `member`).
  * `scope`: which school the request acts on, found from a path parameter:
  *   - 'org'   : `{orgId}`;   - 'member': the school of `{memberId}`;
- *   - 'event' : the school of `{eventId}`; - 'campaign', 'donation', 'ballot', 'careVisit' likewise;
+ *   - 'event' : the school of `{eventId}`; - 'campaign', 'donation', 'ballot', 'session', 'proposal', 'idea', 'careVisit' likewise;
  *   - 'self'  : the caller's own data, no other school involved;
  *   - 'district': `{districtId}`, for the district union (only with `district: true`);
  *   - 'public': no session needed.
  * A caller acts only on their own school; a district admin also reads schools of their district
  * where `district: true`.
  */
-export type Scope = 'public' | 'self' | 'district' | 'org' | 'member' | 'event' | 'campaign' | 'donation' | 'ballot' | 'careVisit';
+export type Scope = 'public' | 'self' | 'district' | 'org' | 'member' | 'event' | 'campaign' | 'donation' | 'ballot' | 'session' | 'proposal' | 'idea' | 'careVisit';
 export interface Rule {
   roles: readonly Role[];
   scope: Scope;
@@ -26,6 +26,8 @@ export const LEADERS: readonly Role[] = ['committee', 'chair', 'groupLeader'];
 export const CHAIR: readonly Role[] = ['chair'];
 export const TREASURER: readonly Role[] = ['treasurer'];
 export const DISTRICT: readonly Role[] = ['districtAdmin'];
+/** 教代会代表: only they propose and co-sign. */
+export const DELEGATES: readonly Role[] = ['delegate'];
 /** Who takes cash from members for a donation drive: the treasurer, and group leaders for their group. */
 export const CASH_KEEPERS: readonly Role[] = ['treasurer', 'groupLeader'];
 /** The union's officers: only the chair may stop one of them. */
@@ -102,6 +104,37 @@ export const POLICY = {
   'GET /orgs/{orgId}/care-visits': { roles: COMMITTEE, scope: 'org' },
   'GET /care-visits/{visitId}': { roles: COMMITTEE, scope: 'careVisit' },
   'PATCH /care-visits/{visitId}': { roles: COMMITTEE, scope: 'careVisit' },
+
+  // 教代会提案. The proposer's own acts (edit, submit, rate) are open to members here and checked
+  // against the proposal by the state machine (403 for anyone else): a proposer stays its proposer
+  // after their term as a delegate ends.
+  'POST /orgs/{orgId}/sessions': { roles: COMMITTEE, scope: 'org' },
+  'GET /orgs/{orgId}/sessions': { roles: EVERYONE, scope: 'org' },
+  'GET /sessions/{sessionId}': { roles: EVERYONE, scope: 'session' },
+  'POST /sessions/{sessionId}/proposals': { roles: DELEGATES, scope: 'session' },
+  'GET /sessions/{sessionId}/proposals': { roles: EVERYONE, scope: 'session' },
+  'GET /sessions/{sessionId}/stats': { roles: EVERYONE, scope: 'session' },
+  'POST /sessions/{sessionId}/publish': { roles: COMMITTEE, scope: 'session' },
+  'GET /proposals/{proposalId}': { roles: EVERYONE, scope: 'proposal' },
+  'PATCH /proposals/{proposalId}': { roles: EVERYONE, scope: 'proposal' },
+  'POST /proposals/{proposalId}/submit': { roles: EVERYONE, scope: 'proposal' },
+  'POST /proposals/{proposalId}/withdraw': { roles: EVERYONE, scope: 'proposal' },
+  'POST /proposals/{proposalId}/cosign': { roles: DELEGATES, scope: 'proposal' },
+  'POST /proposals/{proposalId}/decision': { roles: COMMITTEE, scope: 'proposal' },
+  'POST /proposals/{proposalId}/answer': { roles: COMMITTEE, scope: 'proposal' },
+  'POST /proposals/{proposalId}/progress': { roles: COMMITTEE, scope: 'proposal' },
+  'POST /proposals/{proposalId}/rating': { roles: EVERYONE, scope: 'proposal' },
+  'POST /proposals/{proposalId}/chase': { roles: COMMITTEE, scope: 'proposal' },
+  'GET /orgs/{orgId}/proposals/overdue': { roles: COMMITTEE, scope: 'org' },
+  'GET /me/proposals': { roles: EVERYONE, scope: 'self' },
+  'GET /sessions/{sessionId}/proposals.xlsx': { roles: COMMITTEE, scope: 'session' },
+  // 金点子: any member sends one, at any time; the committee replies, marks 采纳 and picks the best.
+  'POST /orgs/{orgId}/ideas': { roles: EVERYONE, scope: 'org' },
+  'GET /orgs/{orgId}/ideas': { roles: EVERYONE, scope: 'org' },
+  'GET /orgs/{orgId}/ideas.xlsx': { roles: COMMITTEE, scope: 'org' },
+  'GET /ideas/{ideaId}': { roles: EVERYONE, scope: 'idea' },
+  'POST /ideas/{ideaId}/reply': { roles: COMMITTEE, scope: 'idea' },
+  'POST /ideas/{ideaId}/best': { roles: COMMITTEE, scope: 'idea' },
 } as const satisfies Record<string, Rule>;
 
 export type RouteKey = keyof typeof POLICY;

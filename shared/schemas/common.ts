@@ -39,6 +39,9 @@ export const ERROR_CODES = [
   'BALLOT_NOT_CLOSED',
   'EVENT_CANCELLED',
   'UNSUPPORTED_MEDIA_TYPE',
+  'BAD_TRANSITION',
+  'SESSION_CLOSED',
+  'OWN_PROPOSAL',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;

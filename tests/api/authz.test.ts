@@ -18,6 +18,9 @@ let homeEvent: string;
 let homeCampaign: string;
 let homeBallot: string;
 let homeVisit: string;
+let homeSession: string;
+let homeProposal: string;
+let homeIdea: string;
 const homeDonation = 'authz-gift-0001';
 const callers: Record<string, { home: Call; away: Call }> = {};
 
@@ -35,7 +38,7 @@ function holderOf(s: School, role: (typeof ROLES)[number]): string {
 
 function pathFor(route: string, s: School): string {
   const target = s.members.at(-8)!; // an ordinary member nobody acts as
-  return route.split(' ')[1]!.replace('{orgId}', s.orgId).replace('{memberId}', target).replace('{eventId}', homeEvent).replace('{districtId}', s.districtId).replace('{campaignId}', homeCampaign).replace('{donationId}', homeDonation).replace('{ballotId}', homeBallot).replace('{visitId}', homeVisit);
+  return route.split(' ')[1]!.replace('{orgId}', s.orgId).replace('{memberId}', target).replace('{eventId}', homeEvent).replace('{districtId}', s.districtId).replace('{campaignId}', homeCampaign).replace('{donationId}', homeDonation).replace('{ballotId}', homeBallot).replace('{sessionId}', homeSession).replace('{proposalId}', homeProposal).replace('{ideaId}', homeIdea).replace('{visitId}', homeVisit);
 }
 
 beforeAll(async () => {
@@ -48,6 +51,10 @@ beforeAll(async () => {
   homeBallot = (await callers.chair!.home('POST', `/orgs/${home.orgId}/ballots`, { title: '权限测试', electorate: 'delegates', questions: [{ id: 'q1', text: '表决', kind: 'motion' }] })).body.ballotId;
   await callers.chair!.home('POST', `/ballots/${homeBallot}/open`, {});
   homeVisit = (await callers.chair!.home('POST', `/orgs/${home.orgId}/care-visits`, { memberId: home.members.at(-8), kind: 'illness', date: '2026-01-05', giftFen: 50000 })).body.visitId;
+  homeSession = (await callers.chair!.home('POST', `/orgs/${home.orgId}/sessions`, { title: '权限测试', opensAt: soon(-1), closesAt: soon(48) })).body.sessionId;
+  homeProposal = (await callers.delegate!.home('POST', `/sessions/${homeSession}/proposals`, { title: '权限测试', category: 'other', reason: '案由', suggestion: '建议' })).body.proposalId;
+  await callers.delegate!.home('POST', `/proposals/${homeProposal}/submit`); // left draft: every member of the school may read it
+  homeIdea = (await callers.member!.home('POST', `/orgs/${home.orgId}/ideas`, { title: '权限测试', category: 'other', text: '内容' })).body.ideaId;
 });
 
 describe.each(routes)('%s', (route, rule) => {

@@ -1,0 +1,89 @@
+import { PROPOSAL_CATEGORIES, type ProposalCategory } from '../../../shared/domain/proposals';
+import type { IdeaBestBody, IdeaBody, IdeaReplyBody } from '../../../shared/schemas/proposals';
+import { Idea, type IdeaItem } from '../../entities/idea';
+import type { MemberItem } from '../../entities/member';
+import type { Actor } from '../../lib/access';
+import { put, queryAll, transact, update, type Commit, type TransactItem } from '../../lib/db';
+import { newId } from '../../lib/ids';
+import { noticeWrites } from '../../lib/notifier';
+import { itemOfType, registerScope } from '../../lib/scopes';
+
+/** 金点子 (我为学校发展献一计): any member sends one; the committee replies, marks 采纳, picks the best of a term. */
+
+declare module '../../lib/scopes' {
+  interface ScopeResources {
+    idea: IdeaItem;
+  }
+}
+registerScope('idea', {
+  key: (p) => (p.ideaId ? Idea.key({ ideaId: p.ideaId }) : undefined),
+  resolve: itemOfType<IdeaItem>('idea'),
+});
+
+export const ideaLink = (ideaId: string) => `/proposal/idea/index?id=${ideaId}`;
+
+export function ideaView(i: IdeaItem) {
+  return {
+    ideaId: i.ideaId,
+    orgId: i.orgId,
+    author: { memberId: i.authorId, name: i.authorName },
+    title: i.title,
+    category: i.category,
+    text: i.text,
+    createdAt: i.createdAt,
+    ...(i.reply ? { reply: i.reply } : {}),
+    adopted: i.adopted,
+    ...(i.best ? { best: i.best } : {}),
+  };
+}
+export type IdeaView = ReturnType<typeof ideaView>;
+
+export async function sendIdea(author: MemberItem, body: IdeaBody, commit: Commit = transact): Promise<IdeaItem> {
+  const idea = Idea.item({ ideaId: newId('i'), orgId: author.orgId, districtId: author.districtId, authorId: author.memberId, authorName: author.name, ...body, createdAt: new Date().toISOString(), adopted: false });
+  await commit([put(idea, { ConditionExpression: 'attribute_not_exists(pk)' })]);
+  return idea;
+}
+
+/** Changes the idea under the condition that it exists; with a notice to its author when there is one. */
+async function change(i: IdeaItem, set: Record<string, unknown>, notice: { title: string; body: string } | undefined, commit: Commit): Promise<IdeaItem> {
+  const names = Object.fromEntries(Object.keys(set).map((k, n) => [`#f${n}`, k]));
+  const values = Object.fromEntries(Object.values(set).map((v, n) => [`:v${n}`, v]));
+  const writes: TransactItem[] = [
+    update(Idea.key(i), {
+      UpdateExpression: `SET ${Object.keys(set).map((_, n) => `#f${n} = :v${n}`).join(', ')}`,
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    }),
+  ];
+  const at = new Date().toISOString();
+  if (notice) writes.push(...noticeWrites({ memberId: i.authorId, orgId: i.orgId, kind: 'ideaReplied', ...notice, link: ideaLink(i.ideaId) }, at));
+  await commit(writes);
+  return { ...i, ...set } as IdeaItem;
+}
+
+export function replyIdea(i: IdeaItem, actor: Actor, body: IdeaReplyBody, commit: Commit = transact) {
+  const adopted = body.adopted ?? i.adopted;
+  return change(
+    i,
+    { reply: { text: body.text, at: new Date().toISOString(), byName: actor.name }, adopted },
+    { title: adopted ? '您的金点子已被采纳' : '您的金点子有了回复', body: `《${i.title}》：${body.text}`.slice(0, 200) },
+    commit,
+  );
+}
+
+export function pickBest(i: IdeaItem, body: IdeaBestBody, commit: Commit = transact) {
+  if (!body.best) return change(i, { best: null }, undefined, commit).then((x) => ({ ...x, best: undefined }));
+  return change(i, { best: { term: body.term, at: new Date().toISOString() } }, { title: '您的金点子获评优秀', body: `《${i.title}》被评为${body.term}优秀金点子，感谢您为学校发展献计。` }, commit);
+}
+
+/** The school's ideas, newest first, with the figures a report cites (how many, adopted, best, by category). */
+export async function listIdeas(orgId: string) {
+  const ideas = (await queryAll<IdeaItem>({ ...Idea.queryOfOrg(orgId), ScanIndexForward: false })).map(ideaView);
+  const byCategory: Partial<Record<ProposalCategory, number>> = {};
+  for (const c of PROPOSAL_CATEGORIES) {
+    const n = ideas.filter((i) => i.category === c).length;
+    if (n) byCategory[c] = n;
+  }
+  return { ideas, total: ideas.length, adopted: ideas.filter((i) => i.adopted).length, best: ideas.filter((i) => i.best).length, byCategory };
+}
