@@ -55,3 +55,6 @@ export function inIndexRange(gsi1pk: string, lo: string, hi: string) {
     ExpressionAttributeValues: { ':pk': gsi1pk, ':lo': lo, ':hi': hi } as Record<string, unknown>,
   };
 }
+
+/** The key condition for a gsi1 partition whose sort keys are `msPart(time)#id`, for times from `startMs` to `endMs`, both included. */
+export const inIndexTimes = (gsi1pk: string, startMs: number, endMs: number) => inIndexRange(gsi1pk, compose(msPart(startMs), ''), compose(msPart(endMs), '~'));

@@ -43,6 +43,7 @@ export const POLICY = {
   'POST /dev/login': pub,
   'GET /dev/demo': pub,
   'GET /dev/orgs/{orgId}/people': pub,
+  'GET /dev/orgs/{orgId}/recount': pub,
 
   'GET /me': { roles: EVERYONE, scope: 'self' },
   'POST /me/consent': { roles: EVERYONE, scope: 'self' },
@@ -104,6 +105,9 @@ export const POLICY = {
   'GET /orgs/{orgId}/care-visits': { roles: COMMITTEE, scope: 'org' },
   'GET /care-visits/{visitId}': { roles: COMMITTEE, scope: 'careVisit' },
   'PATCH /care-visits/{visitId}': { roles: COMMITTEE, scope: 'careVisit' },
+  // 学期工作总结: the chair and the committee (care visits and gifts' donors are in it).
+  'GET /orgs/{orgId}/report': { roles: COMMITTEE, scope: 'org' },
+  'GET /orgs/{orgId}/report/records': { roles: COMMITTEE, scope: 'org' },
 
   // 教代会提案. The proposer's own acts (edit, submit, rate) are open to members here and checked
   // against the proposal by the state machine (403 for anyone else): a proposer stays its proposer

@@ -122,6 +122,7 @@ describe('serverless package', () => {
       dev: [], // answers 404 on every deployed stage before any read
       audit: read,
       district: read,
+      report: read,
       eventExports: read,
       donationExports: read,
       ballotExports: read,
