@@ -20,7 +20,7 @@ export const handler = defineApi({
   'GET /orgs/{orgId}/report/records': async ({ params, query }) => {
     const range = rangeOf(query);
     const figure = query.figure;
-    if (!figure || !/^[A-Za-z]+\.[A-Za-z0-9_-]+(\.[A-Za-z]+)?$/.test(figure)) throw invalidInput('请提供指标名 figure，例如 events.participants');
+    if (!figure || !/^[A-Za-z]+\.[A-Za-z]+(\.[A-Za-z0-9_-]{1,64}\.[A-Za-z]+)?$/.test(figure)) throw invalidInput('请提供指标名 figure，例如 events.participants');
     const records = await figureRecords(await loadTerm(params.orgId!, range), figure);
     return ok({ figure, from: range.from, to: range.to, count: records.length, records });
   },
