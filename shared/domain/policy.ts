@@ -6,14 +6,14 @@ import type { Role } from '../schemas/common';
  * `roles`: any of these roles lets the caller in (every member has `member`).
  * `scope`: which school the request acts on, found from a path parameter:
  *   - 'org'   : `{orgId}`;   - 'member': the school of `{memberId}`;
- *   - 'event' : the school of `{eventId}`; - 'campaign', 'donation', 'ballot', 'session', 'proposal', 'idea', 'careVisit' likewise;
+ *   - 'event' : the school of `{eventId}`; - 'campaign', 'donation', 'ballot', 'session', 'proposal', 'idea', 'careVisit', 'notice' likewise;
  *   - 'self'  : the caller's own data, no other school involved;
  *   - 'district': `{districtId}`, for the district union (only with `district: true`);
  *   - 'public': no session needed.
  * A caller acts only on their own school; a district admin also reads schools of their district
  * where `district: true`.
  */
-export type Scope = 'public' | 'self' | 'district' | 'org' | 'member' | 'event' | 'campaign' | 'donation' | 'ballot' | 'session' | 'proposal' | 'idea' | 'careVisit';
+export type Scope = 'public' | 'self' | 'district' | 'org' | 'member' | 'event' | 'campaign' | 'donation' | 'ballot' | 'session' | 'proposal' | 'idea' | 'careVisit' | 'notice';
 export interface Rule {
   roles: readonly Role[];
   scope: Scope;
@@ -105,6 +105,13 @@ export const POLICY = {
   'GET /orgs/{orgId}/care-visits': { roles: COMMITTEE, scope: 'org' },
   'GET /care-visits/{visitId}': { roles: COMMITTEE, scope: 'careVisit' },
   'PATCH /care-visits/{visitId}': { roles: COMMITTEE, scope: 'careVisit' },
+  // 通知 / 校务公开: the committee posts; every member reads; the committee sees who read.
+  'POST /orgs/{orgId}/notices': { roles: COMMITTEE, scope: 'org' },
+  'GET /orgs/{orgId}/notices': { roles: EVERYONE, scope: 'org' },
+  'GET /notices/{noticeId}': { roles: EVERYONE, scope: 'notice' },
+  'PATCH /notices/{noticeId}': { roles: COMMITTEE, scope: 'notice' },
+  'POST /notices/{noticeId}/read': { roles: EVERYONE, scope: 'notice' },
+  'GET /notices/{noticeId}/reads': { roles: COMMITTEE, scope: 'notice' },
   // 学期工作总结: the chair and the committee (care visits and gifts' donors are in it).
   'GET /orgs/{orgId}/report': { roles: COMMITTEE, scope: 'org' },
   'GET /orgs/{orgId}/report/records': { roles: COMMITTEE, scope: 'org' },
