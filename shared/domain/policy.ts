@@ -105,6 +105,9 @@ export const POLICY = {
   'GET /orgs/{orgId}/care-visits': { roles: COMMITTEE, scope: 'org' },
   'GET /care-visits/{visitId}': { roles: COMMITTEE, scope: 'careVisit' },
   'PATCH /care-visits/{visitId}': { roles: COMMITTEE, scope: 'careVisit' },
+  // Birthdays: the committee's list (birth dates are never shown to members).
+  'GET /orgs/{orgId}/birthdays': { roles: COMMITTEE, scope: 'org' },
+  'POST /members/{memberId}/birthday-given': { roles: COMMITTEE, scope: 'member' },
   // 通知 / 校务公开: the committee posts; every member reads; the committee sees who read.
   'POST /orgs/{orgId}/notices': { roles: COMMITTEE, scope: 'org' },
   'GET /orgs/{orgId}/notices': { roles: EVERYONE, scope: 'org' },

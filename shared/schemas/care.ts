@@ -51,3 +51,11 @@ export interface CareVisitView {
   createdAt: string;
   updatedAt?: string;
 }
+
+/** A birthday's card or gift marked as given, for a year. */
+export const BirthdayGivenBody = z.strictObject({
+  year: z.int().check(z.gte(2000), z.lte(2100)),
+  what: z.enum(['card', 'gift', 'both']),
+  note: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+});
+export type BirthdayGivenBody = z.infer<typeof BirthdayGivenBody>;
