@@ -30,16 +30,15 @@ export async function createNotice(actor: Pick<Actor, 'memberId' | 'name' | 'org
 
 export async function editNotice(notice: NoticeItem, body: EditNoticeBody, commit: Commit = transact, now = Date.now()): Promise<NoticeItem> {
   const next: NoticeItem = { ...notice, ...body, updatedAt: new Date(now).toISOString() };
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = { ':u': next.updatedAt };
-  const sets = ['updatedAt = :u'];
-  for (const f of ['title', 'body', 'pinned'] as const) {
-    if (body[f] === undefined) continue;
-    names[`#${f}`] = f;
-    values[`:${f}`] = body[f];
-    sets.push(`#${f} = :${f}`);
-  }
-  await commit([update(Notice.key(notice), { UpdateExpression: `SET ${sets.join(', ')}`, ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeNames: names, ExpressionAttributeValues: values })]);
+  // Every field is set (to its new or its current value): one fixed expression.
+  await commit([
+    update(Notice.key(notice), {
+      UpdateExpression: 'SET title = :title, #body = :body, pinned = :pinned, updatedAt = :u',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeNames: { '#body': 'body' },
+      ExpressionAttributeValues: { ':title': next.title, ':body': next.body, ':pinned': next.pinned, ':u': next.updatedAt },
+    }),
+  ]);
   return next;
 }
 
