@@ -14,7 +14,7 @@ import { Proposal, type ProposalItem } from '../../entities/proposal';
 import type { RegistrationItem } from '../../entities/registration';
 import { Session, type SessionItem } from '../../entities/session';
 import { SessionTotals, type SessionTotalsItem } from '../../entities/sessionTotals';
-import { batchGet, queryAll } from '../../lib/db';
+import { batchGet, queryAll, refresh } from '../../lib/db';
 import { termReport, type TermFigures } from './term';
 
 /**
@@ -61,6 +61,8 @@ export async function recount(orgId: string, range: DateRange): Promise<Flat> {
     queryAll<BallotItem>(Ballot.queryOfOrg(orgId)),
     queryAll<CareVisitItem>(CareVisit.queryOfOrg(orgId)),
   ]);
+  // The base records themselves, by key (the index listed them, and may lag a write by a moment).
+  const [freshEvents, freshBallots, freshIdeas, freshVisits] = await Promise.all([refresh(allEvents), refresh(allBallots), refresh(allIdeas), refresh(allVisits)]);
   const out: Flat = {};
   const active = members.filter((m) => m.active === true);
   out['members.active'] = active.length;
@@ -68,7 +70,7 @@ export async function recount(orgId: string, range: DateRange): Promise<Flat> {
   out['members.new'] = active.filter((m) => inRangeMs(range, m.createdAt)).length;
 
   // Events: held = started in the range, not cancelled; every registration from the event's whole partition.
-  const events = allEvents.filter((e) => inRangeMs(range, e.startsAt) && !e.cancelled);
+  const events = freshEvents.filter((e) => inRangeMs(range, e.startsAt) && !e.cancelled);
   const people = new Set<string>();
   let checkedIn = 0;
   for (const e of events) {
@@ -115,12 +117,12 @@ export async function recount(orgId: string, range: DateRange): Promise<Flat> {
   const stats = statsOf(counters);
   for (const k of ['received', 'accepted', 'answered', 'answerRate', 'converted', 'rejected', 'merged', 'done', 'withdrawn', 'satisfactionRate'] as const) out[`proposals.${k}`] = stats[k];
 
-  const ideas = allIdeas.filter((i) => inRangeMs(range, i.createdAt));
+  const ideas = freshIdeas.filter((i) => inRangeMs(range, i.createdAt));
   out['ideas.received'] = ideas.length;
   out['ideas.adopted'] = ideas.filter((i) => i.adopted === true).length;
 
   // Ballots: the anonymous papers and the frozen electorate, not the ballot's counters.
-  const ballots = allBallots.filter((b) => b.status === 'closed' && inRangeMs(range, b.closedAt));
+  const ballots = freshBallots.filter((b) => b.status === 'closed' && inRangeMs(range, b.closedAt));
   let cast = 0;
   let eligible = 0;
   for (const b of ballots) {
@@ -138,7 +140,7 @@ export async function recount(orgId: string, range: DateRange): Promise<Flat> {
   out['ballots.eligible'] = eligible;
 
   // Care visits: the school's whole list, filtered by date here.
-  const visits = allVisits.filter((v) => v.date >= range.from && v.date <= range.to);
+  const visits = freshVisits.filter((v) => v.date >= range.from && v.date <= range.to);
   out['care.visits'] = visits.length;
   out['care.giftFen'] = visits.reduce((n, v) => n + v.giftFen, 0);
   for (const k of CARE_KINDS) {

@@ -12,7 +12,7 @@ import { Member, type MemberItem } from '../../entities/member';
 import { Registration, type RegistrationItem } from '../../entities/registration';
 import { Session, type SessionItem } from '../../entities/session';
 import { counterName, SessionTotals, type SessionTotalsItem } from '../../entities/sessionTotals';
-import { batchGet, queryAll } from '../../lib/db';
+import { batchGet, queryAll, refresh } from '../../lib/db';
 
 /**
  * The term report (学期工作总结): a school's figures for a range of China-time dates, from the
@@ -47,7 +47,10 @@ export async function loadTerm(orgId: string, range: DateRange): Promise<TermDat
     queryAll<BallotItem>(Ballot.queryOfOrg(orgId)),
     queryAll<CareVisitItem>(CareVisit.queryOfDates(orgId, range.from, range.to)),
   ]);
-  const held = events.filter((e) => !e.cancelled);
+  // What the index listed, read again by key where a later write may have changed it (a cancellation,
+  // a ballot's close, an idea adopted, a visit edited): the index may lag a write by a moment.
+  const [freshEvents, freshBallots, freshIdeas, freshVisits] = await Promise.all([refresh(events), refresh(ballots), refresh(ideas), refresh(visits)]);
+  const held = freshEvents.filter((e) => !e.cancelled && inRangeMs(range, e.startsAt));
   const aggregates = await batchGet([...campaigns.map((c) => CampaignTotals.key(c)), ...sessions.map((s) => SessionTotals.key(s))]);
   const [eventRegs, campaignGifts] = await Promise.all([
     parallel(held, async (event) => ({ event, registrations: await queryAll<RegistrationItem>(Registration.queryOfEvent(event.eventId)) })),
@@ -63,9 +66,9 @@ export async function loadTerm(orgId: string, range: DateRange): Promise<TermDat
     events: eventRegs,
     campaigns: campaignGifts,
     sessions: sessions.map((session) => ({ session, totals: aggregates.get(keyId(SessionTotals.key(session))) as SessionTotalsItem | undefined })),
-    ideas,
-    ballots: ballots.filter((b) => b.status === 'closed' && inRangeMs(range, b.closedAt)),
-    visits,
+    ideas: freshIdeas.filter((i) => inRangeMs(range, i.createdAt)),
+    ballots: freshBallots.filter((b) => b.status === 'closed' && inRangeMs(range, b.closedAt)),
+    visits: freshVisits.filter((v) => v.date >= range.from && v.date <= range.to),
   };
 }
 
