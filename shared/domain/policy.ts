@@ -118,6 +118,8 @@ export const POLICY = {
   // 学期工作总结: the chair and the committee (care visits and gifts' donors are in it).
   'GET /orgs/{orgId}/report': { roles: COMMITTEE, scope: 'org' },
   'GET /orgs/{orgId}/report/records': { roles: COMMITTEE, scope: 'org' },
+  'GET /orgs/{orgId}/report.docx': { roles: COMMITTEE, scope: 'org' },
+  'GET /orgs/{orgId}/report.xlsx': { roles: COMMITTEE, scope: 'org' },
 
   // 教代会提案. The proposer's own acts (edit, submit, rate) are open to members here and checked
   // against the proposal by the state machine (403 for anyone else): a proposer stays its proposer

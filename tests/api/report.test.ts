@@ -3,6 +3,9 @@ import { chinaDateTime } from '../../shared/domain/chinaTime';
 import { addDays } from '../../shared/domain/care';
 import { as, ordinary, seed, type School } from '../support/fixtures';
 import { inHours } from '../support/time';
+import { readXlsx } from '../support/xlsx';
+import { docxParagraphs } from '../support/zip';
+import * as ExcelJS from '../../functions/lib/workbook';
 
 /**
  * 送温暖 and the term report, through the real API: a term built step by step with known answers
@@ -233,6 +236,60 @@ describe('the term report', () => {
         expect(res.status, `${id} ${path}`).toBe(403);
         expect(res.body.error.code).toBe('FORBIDDEN');
       }
+    }
+  });
+});
+
+describe('the draft report (.docx) and the figures (.xlsx)', () => {
+  it('downloads the draft in the four usual parts, with the seeded figures and nothing invented', async () => {
+    await report();
+    const res = await chair('GET', `/orgs/${school.orgId}/report.docx?${q}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('wordprocessingml');
+    expect(decodeURIComponent(res.headers.get('content-disposition') ?? '')).toContain(`工会工作总结-${from}至${to}.docx`);
+    const text = docxParagraphs(Buffer.from(res.raw));
+    const headings = text.filter((p) => /^[一二三四]、/.test(p));
+    expect(headings).toEqual(['一、基本情况', '二、主要工作', '三、存在问题', '四、下学期打算']);
+    const all = text.join('\n');
+    expect(all).toContain('现有会员 29 人');
+    expect(all).toContain('举办活动 2 场，参加会员 3 人');
+    expect(all).toContain('参与率 10.3%（3/29）');
+    expect(all).toContain('确认到账 81.00 元，捐款会员 2 人');
+    expect(all).toContain('收到提案 3 件，立案 2 件，已答复 1 件，办复率 50.0%（1/2）');
+    expect(all).toContain('收到“金点子” 2 条，采纳 1 条');
+    expect(all).toContain('总投票率 20.0%（7/35）');
+    expect(all).toContain('走访慰问 3 人次，发放慰问金 766.00 元');
+    expect(all).toContain('有 26 名会员未参加任何活动');
+    expect(all).toContain('2 次表决中有 1 次投票人数未达到应投票人数的三分之二');
+    expect(all).toContain('（由工会委员会填写。）');
+    expect(all).toContain('春季踏青');
+    // 4 of 6 delegates is exactly two thirds (quorum met); 3 of 29 members is not.
+    // Who was visited stays out of the draft: kinds and sums only.
+    const visited = (await chair('GET', `/care-visits/${ids.v1}`)).body.memberName as string;
+    expect(all).not.toContain(visited);
+  });
+
+  it('downloads the figures as .xlsx: the summary, the tables and every figure by name', async () => {
+    await report();
+    const res = await chair('GET', `/orgs/${school.orgId}/report.xlsx?${q}`);
+    expect(res.status).toBe(200);
+    const summary = (await readXlsx(res.raw)).map((r) => r.join(' ')).join('\n');
+    expect(summary).toContain('走访慰问 3 人次');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.raw);
+    const figures = new Map<string, unknown>();
+    wb.getWorksheet('全部指标')!.eachRow((row, i) => i > 1 && figures.set(String(row.getCell(1).value), row.getCell(2).value));
+    expect(figures.get('donations.confirmedFen')).toBe(8100);
+    expect(figures.get('care.giftFen')).toBe(76_600);
+    expect(figures.get('events.participants')).toBe(3);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['概况', '各项活动参与情况', '各次募捐情况', '各次表决投票情况', '走访慰问分类', '全部指标']));
+  });
+
+  it('is the committee’s: members get 403; a bad range 400', async () => {
+    const member = await as(ordinary(school));
+    for (const ext of ['docx', 'xlsx']) {
+      expect((await member('GET', `/orgs/${school.orgId}/report.${ext}?${q}`)).status).toBe(403);
+      expect((await chair('GET', `/orgs/${school.orgId}/report.${ext}?from=${to}&to=${from}`)).status).toBe(400);
     }
   });
 });
