@@ -227,6 +227,25 @@ describe('the term report', () => {
     expect(bad.status).toBe(400);
   });
 
+  it('every counted figure has exactly as many records behind it, and every sum adds up from its records', async () => {
+    const figures = (await report()).body;
+    const get = (name: string) => name.split('.').reduce((o: any, k) => o?.[k], figures);
+    const counts = ['members.active', 'members.retired', 'members.new', 'events.held', 'events.participants', 'events.checkedIn', 'donations.campaigns', 'donations.donors', 'proposals.received', 'proposals.accepted', 'proposals.answered', 'proposals.converted', 'proposals.rejected', 'proposals.merged', 'proposals.done', 'proposals.withdrawn', 'ideas.received', 'ideas.adopted', 'ballots.held', 'care.visits'];
+    for (const name of counts) {
+      const res = await chair('GET', `/orgs/${school.orgId}/report/records?figure=${name}&${q}`);
+      expect(res.status, name).toBe(200);
+      expect(res.body.count, name).toBe(get(name));
+      expect(res.body.records.length, name).toBe(get(name));
+    }
+    const sums: [string, string][] = [['donations.confirmedFen', 'amountFen'], ['care.giftFen', 'giftFen']];
+    for (const [name, field] of sums) {
+      const { records } = (await chair('GET', `/orgs/${school.orgId}/report/records?figure=${name}&${q}`)).body;
+      expect(records.reduce((n: number, r: Record<string, number>) => n + r[field]!, 0), name).toBe(get(name));
+    }
+    const turnout = (await chair('GET', `/orgs/${school.orgId}/report/records?figure=ballots.turnout&${q}`)).body.records as { cast: number; eligible: number }[];
+    expect(turnout.reduce((n, b) => n + b.cast, 0) / turnout.reduce((n, b) => n + b.eligible, 0)).toBe(figures.ballots.turnout);
+  });
+
   it('stays with the chair and the committee: members, the treasurer, group leaders and other schools get 403', async () => {
     const leader = school.groupLeaders.find((id) => !school.committee.includes(id) && id !== school.chair && id !== school.treasurer)!;
     for (const id of [ordinary(school), school.treasurer, leader, school.delegates.find((d) => !school.committee.includes(d) && d !== school.chair && d !== school.treasurer)!, other.chair]) {
