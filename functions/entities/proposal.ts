@@ -19,6 +19,7 @@ export interface DecisionRecord {
   dueAt?: string;
   mergedInto?: string;
   officeContactId?: string;
+  coOffices?: string[];
   decidedBy: string;
   at: string;
 }

@@ -42,6 +42,8 @@ export const DecisionBody = z
     mergedInto: z.optional(Id),
     /** Extension: the member who answers for the office; reminders go to them. */
     officeContactId: z.optional(Id),
+    /** Extension: 协办部门, offices that help the responsible one (accepted only). */
+    coOffices: z.optional(z.array(text(30, '请填写协办部门')).check(z.maxLength(5))),
   })
   .check(
     z.refine((b) => b.outcome !== 'accepted' || (b.office !== undefined && b.dueAt !== undefined), '立案须指定承办部门和办理期限'),
@@ -63,6 +65,7 @@ export const DecisionView = z.object({
   office: z.optional(z.string()),
   dueAt: z.optional(IsoDateTime),
   mergedInto: z.optional(Id),
+  coOffices: z.optional(z.array(z.string())),
 });
 export const ProposalView = z.object({
   proposalId: Id,

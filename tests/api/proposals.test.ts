@@ -151,6 +151,9 @@ describe('the whole path', () => {
     expect((await outbox()).filter((m) => m.memberId === dIds[0] && m.kind === 'proposalDecided')).toHaveLength(1);
     expect((await outbox()).filter((m) => m.kind === 'proposalPublished' && (m.memberId === dIds[1] || m.memberId === dIds[2]))).toHaveLength(0);
 
+    // Everything the committee does is recorded, in the same transaction as the change.
+    const audit = (await chair('GET', `/orgs/${school.orgId}/audit`)).body.entries as { action: string; target: Record<string, string>; detail?: Record<string, unknown> }[];
+    expect(audit.filter((e) => e.action === 'POST /proposals/{proposalId}/decision' && e.target.proposalId === id)).toEqual([expect.objectContaining({ detail: { outcome: 'accepted' } })]);
     expect((await member('POST', `/sessions/${sessionId}/publish`)).status).toBe(403);
     const pub = await chair('POST', `/sessions/${sessionId}/publish`);
     expect(pub.status).toBe(200);
@@ -347,6 +350,8 @@ describe('督办', () => {
 
     // The scheduled job (every few seconds locally) tells the contact: overdue for one, due soon for the other.
     const reminders = (kind: string) => outbox().then((all) => all.filter((m) => m.memberId === memberId && m.kind === kind));
+    expect(await reminders('proposalAssigned')).toHaveLength(2); // told at the decision
+    expect(await reminders('proposalChased')).toHaveLength(1);
     expect(await poll(() => reminders('proposalOverdue'), (r) => r.length > 0)).toHaveLength(1);
     expect(await poll(() => reminders('proposalDueSoon'), (r) => r.length > 0)).toHaveLength(1);
     await new Promise((r) => setTimeout(r, 7000)); // another run or two of the job
@@ -390,7 +395,7 @@ describe('提案汇总表', () => {
   it('one row per proposal that left draft, every field (committee only)', async () => {
     const sessionId = await newSession();
     const id = await inReview(sessionId);
-    await accept(id);
+    expect((await accept(id, { coOffices: ['教务处', '校长室'] })).body.decision.coOffices).toEqual(['教务处', '校长室']);
     await chair('POST', `/proposals/${id}/answer`, { text: '已安排。' });
     await d[0]!('POST', `/proposals/${id}/rating`, { rating: 'satisfied', comment: '很快' });
     await draft(sessionId); // a draft is no row
@@ -405,7 +410,7 @@ describe('提案汇总表', () => {
     const body = rows.slice(3);
     expect(body).toHaveLength(1);
     const row = Object.fromEntries(header.map((h, i) => [h, body[0]![i]]));
-    expect(row).toMatchObject({ 提案编号: `提案${year()}-001`, 标题: '食堂增加早餐供应', 类别: '后勤食堂', 附议人数: '2', 状态: '已答复', 审查结果: '立案', 承办部门: '总务处', 答复: '已安排。', 满意度: '满意', 评价意见: '很快' });
+    expect(row).toMatchObject({ 提案编号: `提案${year()}-001`, 标题: '食堂增加早餐供应', 类别: '后勤食堂', 附议人数: '2', 状态: '已答复', 审查结果: '立案', 承办部门: '总务处', 协办部门: '教务处、校长室', 答复: '已安排。', 满意度: '满意', 评价意见: '很快' });
     expect(row['附议人']!.split('、')).toHaveLength(2);
   });
 });

@@ -17,7 +17,7 @@ import { newId } from '../../lib/ids';
 import { noticeWrites, type Notice } from '../../lib/notifier';
 import { backoffMs } from '../../lib/retry';
 import { fanoutWrites } from '../fanout';
-import { answerNotice, decisionNotice, publishedNotice } from './notices';
+import { answerNotice, assignedNotice, chaseNotice, decisionNotice, publishedNotice } from './notices';
 
 /**
  * The proposal commands. Each decides with the state machine (shared/domain/proposals.ts) on the
@@ -292,7 +292,7 @@ export async function decide(first: ProposalItem, actor: Actor, body: DecisionBo
       const decision = {
         outcome: body.outcome,
         reason: body.reason,
-        ...(body.outcome === 'accepted' ? { office: body.office, dueAt: body.dueAt, ...(body.officeContactId ? { officeContactId: body.officeContactId } : {}) } : {}),
+        ...(body.outcome === 'accepted' ? { office: body.office, dueAt: body.dueAt, ...(body.officeContactId ? { officeContactId: body.officeContactId } : {}), ...(body.coOffices?.length ? { coOffices: body.coOffices } : {}) } : {}),
         ...(body.outcome === 'merged' ? { mergedInto: body.mergedInto } : {}),
         decidedBy: actor.memberId,
         at: now,
@@ -300,7 +300,10 @@ export async function decide(first: ProposalItem, actor: Actor, body: DecisionBo
       const next = advance(p, { type: 'decide', outcome: body.outcome }, actorKind(p, actor, 'decide'), now, { decision });
       const writes = [...dueWrites(next), ...notice(decisionNotice(p, body.outcome, body.reason, decision.office, decision.dueAt), now)];
       // The office's contact finds it in their list of what they are assigned.
-      if (body.outcome === 'accepted' && body.officeContactId) writes.push(put(ProposalAssignment.item({ memberId: body.officeContactId, proposalId: p.proposalId, orgId: p.orgId, office: body.office!, at: now })));
+      if (body.outcome === 'accepted' && body.officeContactId) {
+        writes.push(put(ProposalAssignment.item({ memberId: body.officeContactId, proposalId: p.proposalId, orgId: p.orgId, office: body.office!, at: now })));
+        if (body.officeContactId !== p.proposerId) writes.push(...notice(assignedNotice(next, body.officeContactId, body.office!, body.dueAt!), now));
+      }
       if (target) {
         // 并案 shown both ways: the proposal it joins lists it (and moves its version).
         writes.push(
@@ -351,7 +354,9 @@ export async function chase(p: ProposalItem, actor: Actor, note: string, commit:
   if (p.status !== 'accepted') throw conflict('BAD_TRANSITION', '只有已立案、尚未答复的提案可以督办');
   const at = new Date().toISOString();
   const entry = ProposalNote.item({ proposalId: p.proposalId, noteId: newId('h'), kind: 'chase', note, at, byId: actor.memberId, byName: actor.name });
-  await commit([put(entry)]);
+  // The office's contact is told they were chased (when the decision named one).
+  const contact = p.decision?.officeContactId;
+  await commit([put(entry), ...(contact ? notice(chaseNotice(p, contact, note), at) : [])]);
   return entry;
 }
 

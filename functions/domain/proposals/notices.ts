@@ -38,6 +38,24 @@ export const publishedNotice = (p: ProposalItem, memberId: string): Notice => ({
   link: proposalLink(p.proposalId),
 });
 
+export const assignedNotice = (p: ProposalItem, memberId: string, office: string, dueAt: string): Notice => ({
+  memberId,
+  orgId: p.orgId,
+  kind: 'proposalAssigned',
+  title: '有提案交由您办理',
+  body: `提案${name(p)}已立案，由${office}承办，请在 ${chinaDateTime(dueAt).date} ${chinaDateTime(dueAt).time} 前答复。`,
+  link: proposalLink(p.proposalId),
+});
+
+export const chaseNotice = (p: ProposalItem, memberId: string, note: string): Notice => ({
+  memberId,
+  orgId: p.orgId,
+  kind: 'proposalChased',
+  title: '提案督办',
+  body: `工会督办提案${name(p)}：${note}`.slice(0, 200),
+  link: proposalLink(p.proposalId),
+});
+
 export const dueNotice = (d: ProposalDueItem, passed: boolean): Notice => ({
   memberId: d.contactId,
   orgId: d.orgId,

@@ -21,10 +21,11 @@ export const seesReal = (p: Pick<ProposalItem, 'proposerId'>, viewer: Viewer) =>
 export const mayRead = (p: Pick<ProposalItem, 'proposerId' | 'status' | 'number'>, viewer: Viewer) => isReceived(p.status, p.number !== undefined) || viewer.memberId === p.proposerId;
 
 const decisionView = (d: DecisionRecord | undefined) =>
-  d && { outcome: d.outcome, reason: d.reason, ...(d.office ? { office: d.office } : {}), ...(d.dueAt ? { dueAt: d.dueAt } : {}), ...(d.mergedInto ? { mergedInto: d.mergedInto } : {}) };
+  d && { outcome: d.outcome, reason: d.reason, ...(d.office ? { office: d.office } : {}), ...(d.dueAt ? { dueAt: d.dueAt } : {}), ...(d.mergedInto ? { mergedInto: d.mergedInto } : {}), ...(d.coOffices?.length ? { coOffices: d.coOffices } : {}) };
 
-export function proposalView(p: ProposalItem, viewer: Viewer, notes?: ProposalNoteItem[]): ProposalView {
-  const real = seesReal(p, viewer) || !p.shown;
+/** `asItIs`: show the real state whoever the viewer is (an office's contact, who answers for it). */
+export function proposalView(p: ProposalItem, viewer: Viewer, notes?: ProposalNoteItem[], asItIs = false): ProposalView {
+  const real = asItIs || seesReal(p, viewer) || !p.shown;
   const s = real
     ? { status: p.status, decision: p.decision, answer: p.answer, rating: p.rating, history: p.history, at: undefined as string | undefined }
     : { status: p.shown!.status, decision: p.shown!.decision, answer: p.shown!.answer, rating: p.shown!.rating, history: p.history.slice(0, p.shown!.historyCount), at: p.shown!.at };
@@ -128,7 +129,7 @@ export async function myProposals(actor: Pick<Actor, 'memberId' | 'roles' | 'org
     queryAll<ProposalAssignmentItem>(ProposalAssignment.queryOfMember(actor.memberId)),
   ]);
   const assignedRead = await batchGet(assignments.map((a) => Proposal.key(a)));
-  const assigned = ([...assignedRead.values()] as unknown as ProposalItem[]).map((p) => ({ ...proposalView(p, { memberId: p.proposerId, roles: [] }), office: p.decision?.office }));
+  const assigned = ([...assignedRead.values()] as unknown as ProposalItem[]).map((p) => ({ ...proposalView(p, actor, undefined, true), office: p.decision?.office }));
   let toCosign: ProposalView[] = [];
   if (actor.roles.includes('delegate')) {
     const sessions = (await queryAll<SessionItem>(Session.queryOfOrg(actor.orgId))).filter((s) => Date.parse(s.closesAt) + COSIGN_GRACE_MS > now);

@@ -21,7 +21,7 @@ export async function proposalsWorkbook(session: SessionItem, rows: { p: Proposa
   const sheet = wb.addWorksheet('提案汇总表', { views: [{ state: 'frozen', ySplit: 3 }] });
   sheet.addRow([`${session.title} 提案汇总表`]).font = { bold: true, size: 14 };
   sheet.addRow([`共 ${rows.length} 件`]);
-  const header = sheet.addRow(['提案编号', '标题', '类别', '提案人', '附议人数', '附议人', '状态', '案由', '建议', '审查结果', '审查理由', '承办部门', '答复期限', '并入提案', '答复', '答复时间', '落实情况', '满意度', '评价意见', '督办记录', '提交时间', '最后更新']);
+  const header = sheet.addRow(['提案编号', '标题', '类别', '提案人', '附议人数', '附议人', '状态', '案由', '建议', '审查结果', '审查理由', '承办部门', '协办部门', '答复期限', '并入提案', '答复', '答复时间', '落实情况', '满意度', '评价意见', '督办记录', '提交时间', '最后更新']);
   header.font = { bold: true };
   for (const { p, notes, cosigners, mergedIntoNumber } of rows) {
     const progress = notes.filter((n) => n.kind === 'progress').map((n) => `${when(n.at)} ${n.note}${n.done ? '（已落实）' : ''}`);
@@ -40,6 +40,7 @@ export async function proposalsWorkbook(session: SessionItem, rows: { p: Proposa
       p.decision ? OUTCOME[p.decision.outcome] : '',
       p.decision?.reason ?? '',
       p.decision?.office ?? '',
+      (p.decision?.coOffices ?? []).join('、'),
       when(p.decision?.dueAt),
       mergedIntoNumber ?? '',
       p.answer?.text ?? '',
@@ -52,7 +53,7 @@ export async function proposalsWorkbook(session: SessionItem, rows: { p: Proposa
       when(p.updatedAt),
     ]);
   }
-  [14, 24, 10, 10, 8, 20, 12, 40, 40, 12, 24, 12, 18, 14, 40, 18, 40, 10, 24, 30, 18, 18].forEach((w, i) => (sheet.getColumn(i + 1).width = w));
+  [14, 24, 10, 10, 8, 20, 12, 40, 40, 12, 24, 12, 16, 18, 14, 40, 18, 40, 10, 24, 30, 18, 18].forEach((w, i) => (sheet.getColumn(i + 1).width = w));
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
