@@ -11,7 +11,8 @@ try {
   process.exit(1);
 }
 const stack = await startStack(stackOptionsFromEnv());
-console.log(`local DynamoDB at ${stack.dynamoEndpoint}`);
+const lagMs = Number(process.env.DYNAMODB_INDEX_LAG_MS ?? 0);
+console.log(`local DynamoDB at ${stack.dynamoEndpoint}${lagMs > 0 ? ` (its index shows writes after up to ${lagMs} ms)` : ''}`);
 console.log(`listening on ${stack.url}`);
 
 const stop = async () => {

@@ -94,7 +94,7 @@ export async function startStack(opts: StackOptions) {
   mkdirSync(opts.dataDir, { recursive: true });
   const dataDir = resolve(opts.dataDir, 'dynamodb');
   const dynamo: LocalDynamo = opts.inProcessDynamo
-    ? await startLocalDynamo({ port: opts.dynamoPort, dataDir })
+    ? await startLocalDynamo({ port: opts.dynamoPort, dataDir, indexLagMs: Number(process.env.DYNAMODB_INDEX_LAG_MS ?? 0) })
     : await startDynamoProcess(opts.dynamoPort, dataDir);
   Object.assign(process.env, {
     AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,

@@ -2,7 +2,9 @@ import { withMemberRole } from '../../shared/domain/roles';
 import type { Role } from '../../shared/schemas/common';
 import type { Member as MemberView } from '../../shared/schemas/member';
 import { Member, type MemberAttributes, type MemberItem } from '../entities/member';
-import { getItem, queryAll, update, type TransactItem } from '../lib/db';
+import { StaffNo, type StaffNoItem } from '../entities/staffNo';
+import { keyId } from '../entities/key';
+import { batchGet, getItem, queryAll, update, type TransactItem } from '../lib/db';
 import { itemOfType, registerScope } from '../lib/scopes';
 
 /** Routes on `/members/{memberId}` act on that member's school, and receive the member. */
@@ -23,6 +25,24 @@ export const memberItem = (m: NewMember, now: string): MemberItem => Member.item
 export const getMember = (memberId: string) => getItem<MemberItem>(Member.key({ memberId }));
 
 export const listMembers = (orgId: string, groupId?: string) => queryAll<MemberItem>(Member.queryOfOrg(orgId, groupId));
+
+/**
+ * A school's members as they are now, for commands that decide on the whole roster (the roster
+ * import, invites): gsi1 shows a member created or changed a moment ago only after a lag, so every
+ * member it lists and every member a 工号 claim names (the school's partition, read consistently)
+ * is read again by key. A member created without a 工号 in the last moment may still be missing.
+ */
+export async function listMembersNow(orgId: string): Promise<MemberItem[]> {
+  const [listed, claims] = await Promise.all([
+    listMembers(orgId),
+    queryAll<StaffNoItem>({ ...StaffNo.queryOfOrg(orgId), ConsistentRead: true }),
+  ]);
+  const ids = [...new Set([...listed.map((m) => m.memberId), ...claims.map((c) => c.memberId)])];
+  const found = await batchGet(ids.map((memberId) => Member.key({ memberId })));
+  return ids
+    .map((memberId) => found.get(keyId(Member.key({ memberId }))) as MemberItem | undefined)
+    .filter((m): m is MemberItem => m?.type === 'member' && m.orgId === orgId);
+}
 
 /** A member's roles with or without 'delegate'. */
 export const withDelegate = (roles: Role[], on: boolean): Role[] => (on ? [...new Set([...roles, 'delegate' as const])] : roles.filter((r) => r !== 'delegate'));

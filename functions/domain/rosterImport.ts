@@ -5,7 +5,7 @@ import type { OrgItem } from '../entities/org';
 import { StaffNo } from '../entities/staffNo';
 import { cancellationCodes, put, transact, type Commit, type TransactItem } from '../lib/db';
 import { newId } from '../lib/ids';
-import { listMembers, memberItem, memberUpdate, withDelegate, type NewMember } from './members';
+import { listMembersNow, memberItem, memberUpdate, withDelegate, type NewMember } from './members';
 import { listGroups } from './orgs';
 import { parseRosterXlsx } from './rosterXlsx';
 
@@ -22,7 +22,8 @@ export async function importRoster(
   const empty = { rows: [], created: 0, updated: 0, unchanged: 0, errorCount: 0 };
   if (parsed.fileErrors.length) return { applied: false, report: { ...empty, errorCount: 1, fileErrors: parsed.fileErrors } };
 
-  const [members, groups] = await Promise.all([listMembers(org.orgId), listGroups(org.orgId)]);
+  // Decides on the roster as it is now (gsi1 may lag behind an import a moment ago).
+  const [members, groups] = await Promise.all([listMembersNow(org.orgId), listGroups(org.orgId)]);
   const now = new Date().toISOString();
   const plan = planRosterImport(
     parsed.rows,

@@ -4,7 +4,7 @@ import { ImportRosterBody } from '../../shared/schemas/roster';
 import { CHAIR, COMMITTEE, OFFICERS, hasAnyRole } from '../../shared/domain/policy';
 import type { MemberItem } from '../entities/member';
 import { issueInvites } from '../domain/invites';
-import { getMember, listMembers, memberUpdate, toMemberView, withDelegate, type NewMember } from '../domain/members';
+import { getMember, listMembers, listMembersNow, memberUpdate, toMemberView, withDelegate, type NewMember } from '../domain/members';
 import { getOrg, groupItem, groupNames, listGroups } from '../domain/orgs';
 import { importRoster } from '../domain/rosterImport';
 import { inviteSheet, rosterWorkbook } from '../domain/rosterXlsx';
@@ -130,7 +130,8 @@ export const handler = defineApi({
 
   'POST /orgs/{orgId}/invites': async ({ params, body, resource, actor, commit }) => {
     const { memberIds, format } = body(IssueInvitesBody);
-    const [members, groups] = await Promise.all([listMembers(params.orgId!), listGroups(params.orgId!)]);
+    // Members imported or stopped a moment ago count as they are now (gsi1 may lag).
+    const [members, groups] = await Promise.all([listMembersNow(params.orgId!), listGroups(params.orgId!)]);
     const wanted = memberIds ? new Set(memberIds) : undefined;
     if (wanted && [...wanted].some((id) => !members.some((m) => m.memberId === id))) throw invalidInput('名单中有不是本校的成员');
     // Without a list: everyone active who has not bound WeChat yet, but never the caller (already signed in).

@@ -1,5 +1,7 @@
 /**
- * ClientRequestToken idempotency for TransactWriteItems (in memory, per server):
+ * ClientRequestToken idempotency for TransactWriteItems (in memory, per server; a completed
+ * token is also persisted in LevelDB with the transaction's own batch, and reloaded at start-up,
+ * so it survives a restart within its 10 minutes: see tokens.ts):
  * - same token, same request, within 10 minutes of the first successful completion: success
  *   is returned again and nothing is re-applied;
  * - same token, different request: IdempotentParameterMismatchException;
@@ -13,9 +15,12 @@ import { createHash } from 'node:crypto'
 
 export const IDEMPOTENCY_WINDOW_MS = 10 * 60 * 1000
 
+/** A completed token: what is kept, in memory and on disk. */
+export interface DoneRecord { fingerprint: string; expiresAt: number; response: Record<string, unknown> }
+
 type Entry =
   | { state: 'pending'; fingerprint: string }
-  | { state: 'done'; fingerprint: string; expiresAt: number; response: Record<string, unknown> }
+  | ({ state: 'done' } & DoneRecord)
 
 export type BeginResult =
   | { kind: 'new' }
@@ -30,12 +35,29 @@ export class IdempotencyCache {
     private readonly windowMs = IDEMPOTENCY_WINDOW_MS,
     private readonly maxEntries = 250_000,
     private readonly now: () => number = Date.now,
+    /** Told which completed tokens were dropped (expired or over the cap), to forget them on disk too. */
+    private readonly onEvict: (tokens: string[]) => void = () => {},
   ) {}
+
+  /** What `complete` will keep for `token`: persisted with the transaction's batch before it is answered. */
+  record(token: string, response: Record<string, unknown>): DoneRecord | undefined {
+    const entry = this.entries.get(token)
+    return entry && { fingerprint: entry.fingerprint, expiresAt: this.now() + this.windowMs, response }
+  }
+
+  /** A token completed before a restart (tokens.ts), in completion order. */
+  restore(token: string, record: DoneRecord): void {
+    if (record.expiresAt <= this.now()) return
+    this.entries.set(token, { state: 'done', ...record })
+  }
 
   begin(token: string, fingerprint: string): BeginResult {
     this.prune()
     const entry = this.entries.get(token)
-    if (entry && entry.state === 'done' && entry.expiresAt <= this.now()) this.entries.delete(token)
+    if (entry && entry.state === 'done' && entry.expiresAt <= this.now()) {
+      this.entries.delete(token)
+      this.onEvict([token])
+    }
     else if (entry) {
       if (entry.fingerprint !== fingerprint) return { kind: 'mismatch' }
       return entry.state === 'pending' ? { kind: 'inProgress' } : { kind: 'replay', response: entry.response }
@@ -44,11 +66,10 @@ export class IdempotencyCache {
     return { kind: 'new' }
   }
 
-  complete(token: string, response: Record<string, unknown>): void {
-    const entry = this.entries.get(token)
-    if (!entry) return
+  complete(token: string, response: Record<string, unknown>, record = this.record(token, response)): void {
+    if (!record) return
     this.entries.delete(token) // re-insert: the map stays ordered by completion time
-    this.entries.set(token, { state: 'done', fingerprint: entry.fingerprint, expiresAt: this.now() + this.windowMs, response })
+    this.entries.set(token, { state: 'done', ...record })
   }
 
   abandon(token: string): void {
@@ -61,11 +82,14 @@ export class IdempotencyCache {
 
   private prune(): void {
     const now = this.now()
+    const evicted: string[] = []
     for (const [token, entry] of this.entries) {
       if (entry.state === 'pending') continue
       if (entry.expiresAt > now && this.entries.size <= this.maxEntries) break
       this.entries.delete(token)
+      evicted.push(token)
     }
+    if (evicted.length > 0) this.onEvict(evicted)
   }
 }
 

@@ -13,7 +13,9 @@ import type { Holds } from './holds.js'
 import { installOperations, type Router } from './http.js'
 import { IdempotencyCache } from './idempotency.js'
 import { refuseEmptyIndexKeys } from './indexKeys.js'
+import { IndexLag, installIndexLag } from './indexLag.js'
 import { InFlightItems } from './inFlight.js'
+import { forgetTokens, loadTokens } from './tokens.js'
 import { recoverTableStates } from './recovery.js'
 import { guardSingleWrites } from './singleWrites.js'
 import { transactGetItems } from './transactGet.js'
@@ -34,6 +36,10 @@ export interface LocalDynamoOptions {
   tableStatusMs?: number
   /** Tests only: pause points that keep an operation holding its items (holds.ts). */
   holds?: Holds
+  /** GSIs show each write after a random lag, uniform in [0, indexLagMs] (indexLag.ts); default 0 = at once. */
+  indexLagMs?: number
+  /** Seed of the lag's generator (default 12). */
+  indexLagSeed?: number
 }
 
 export interface LocalDynamo {
@@ -58,8 +64,12 @@ export async function startLocalDynamo(opts: LocalDynamoOptions): Promise<LocalD
     const holds = opts.holds ?? {}
     refuseEmptyIndexKeys()
     guardSingleWrites(store, inFlight, holds)
+    const indexLag = new IndexLag(opts.indexLagMs ?? 0, opts.indexLagSeed)
+    installIndexLag(store, indexLag)
+    const tokens = new IdempotencyCache(undefined, undefined, undefined, forgetTokens(store))
+    await loadTokens(store, tokens)
     router = installOperations(server, {
-      TransactWriteItems: transactWriteItems(store, new IdempotencyCache(), inFlight, holds),
+      TransactWriteItems: transactWriteItems(store, tokens, inFlight, holds, indexLag),
       TransactGetItems: transactGetItems(store, inFlight),
       BatchWriteItem: batchWriteItem(store, inFlight),
       UpdateTimeToLive: updateTimeToLive(store),

@@ -16,11 +16,13 @@ import {
 } from './errors.js'
 import type { Holds } from './holds.js'
 import type { OperationHandler } from './http.js'
-import { fingerprint, type IdempotencyCache } from './idempotency.js'
+import { fingerprint, type DoneRecord, type IdempotencyCache } from './idempotency.js'
+import type { IndexLag } from './indexLag.js'
 import type { InFlightItems } from './inFlight.js'
 import { loadTables, planWrites, type Planned, type Tables } from './plan.js'
 import { createStagedStore, runAction, type Snapshot } from './stagedStore.js'
 import { commitBatch, readSnapshot, refId, type ItemRef } from './storage.js'
+import { tokenOp } from './tokens.js'
 import type { ActionStore, BatchOp, DynaliteError, Store } from './types.js'
 import { parseTransactWrite, type ReturnConsumedCapacity, type WriteAction } from './validation.js'
 
@@ -28,7 +30,9 @@ import { parseTransactWrite, type ReturnConsumedCapacity, type WriteAction } fro
 export const MAX_TRANSACTION_BYTES = 4 * 1024 * 1024
 export const TRANSACTION_TOO_LARGE = 'Transaction size has exceeded the maximum allowed size of 4 MB'
 
-export function transactWriteItems(store: Store, idempotency: IdempotencyCache, inFlight: InFlightItems, holds: Holds = {}): OperationHandler {
+export function transactWriteItems(
+  store: Store, idempotency: IdempotencyCache, inFlight: InFlightItems, holds: Holds = {}, indexLag?: IndexLag,
+): OperationHandler {
   return async (body) => {
     const requestFingerprint = fingerprint(comparedParameters(body))
     const request = parseTransactWrite(body, store)
@@ -44,11 +48,16 @@ export function transactWriteItems(store: Store, idempotency: IdempotencyCache, 
     }
     try {
       const refs = planned.map((p) => p.ref)
+      let record: DoneRecord | undefined
       const response = await holdingItems(inFlight, refs, async () => {
         await holds.transactWrite?.(refs)
-        return execute(store, tables, planned, request.returnConsumedCapacity)
+        // The token is written with the transaction's batch: it survives a restart (tokens.ts).
+        return execute(store, tables, planned, request.returnConsumedCapacity, indexLag, (answer) => {
+          record = token === undefined ? undefined : idempotency.record(token, answer)
+          return record ? [tokenOp(token!, record)] : []
+        })
       })
-      if (token !== undefined) idempotency.complete(token, response)
+      if (token !== undefined) idempotency.complete(token, response, record)
       return response
     } catch (err) {
       if (token !== undefined) idempotency.abandon(token)
@@ -85,6 +94,9 @@ async function execute(
   tables: Tables,
   planned: Planned<WriteAction>[],
   returnConsumedCapacity: ReturnConsumedCapacity | undefined,
+  indexLag: IndexLag | undefined,
+  /** Further operations for the batch, given the answer (the client token's record). */
+  alsoWrite: (response: Record<string, unknown>) => BatchOp[],
 ): Promise<Record<string, unknown>> {
   const snapshot = readSnapshot(store, planned.map((p) => p.ref))
   const ops: BatchOp[] = []
@@ -104,8 +116,10 @@ async function execute(
   const bytes = written.reduce((sum, op) => sum + db.itemSize(op.value as never), 0)
   if (bytes > MAX_TRANSACTION_BYTES) throw db.validationError(TRANSACTION_TOO_LARGE)
 
-  await commitBatch(store, ops)
-  return consumedCapacityResponse(returnConsumedCapacity, capacity)
+  const response = consumedCapacityResponse(returnConsumedCapacity, capacity)
+  indexLag?.recordBatch(store, ops)
+  await commitBatch(store, [...ops, ...alsoWrite(response)])
+  return response
 }
 
 interface Outcome { reason: CancellationReason; capacityUnits: number }

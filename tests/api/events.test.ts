@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { anon, as, ordinary, seed, type School } from '../support/fixtures';
 import { inHours } from '../support/time';
 import { readXlsx } from '../support/xlsx';
+import { eventually } from '../support/eventually';
 
 type Call = Awaited<ReturnType<typeof as>>;
 let school: School;
@@ -33,8 +34,11 @@ describe('creating events', () => {
   it('the committee creates; members see it in the list and in detail', async () => {
     const eventId = await newEvent();
     const member = await as(ordinary(school));
-    const list = (await member('GET', `/orgs/${school.orgId}/events`)).body.events;
-    expect(list.some((e: { eventId: string }) => e.eventId === eventId)).toBe(true);
+    // The list reads gsi1: eventually consistent (the app opens the new event by its id).
+    await eventually(async () => {
+      const list = (await member('GET', `/orgs/${school.orgId}/events`)).body.events;
+      expect(list.some((e: { eventId: string }) => e.eventId === eventId)).toBe(true);
+    });
     const detail = (await member('GET', `/events/${eventId}`)).body;
     expect(detail).toMatchObject({ eventId, capacity: 3, confirmedSeats: 0, waitlistLength: 0, me: null, state: 'open', seatsLeft: 3 });
   });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { as, ordinary, seed, type School } from '../support/fixtures';
 import { readXlsx, rosterXlsx } from '../support/xlsx';
+import { eventually, indexSettled } from '../support/eventually';
 
 type Call = Awaited<ReturnType<typeof as>>;
 let school: School;
@@ -16,6 +17,8 @@ const memberCount = async () => (await chair('GET', `/orgs/${school.orgId}/membe
 
 describe('roster import', () => {
   it('reports every bad row in Chinese and imports nothing', async () => {
+    // The member list reads gsi1, which shows writes after a lag (tests/support/eventually.ts).
+    await indexSettled();
     const before = await memberCount();
     const file = await rosterXlsx([
       ['周老师', 'N001', '13912345678', '语文组', '是', '1972-05-01', '在职'],
@@ -50,6 +53,7 @@ describe('roster import', () => {
   });
 
   it('dry-runs, imports, re-imports without duplicating, and updates by 工号', async () => {
+    await indexSettled();
     const before = await memberCount();
     const rows = [
       ['陈老师', 'A100', '13800000001', '语文组', '是', new Date(Date.UTC(1970, 0, 2)), '在职'],
@@ -63,16 +67,20 @@ describe('roster import', () => {
 
     const applied = await chair('POST', `/orgs/${school.orgId}/roster/import`, { fileBase64: b64(file), dryRun: false });
     expect(applied.body).toMatchObject({ applied: true, report: { created: 3 } });
-    expect(await memberCount()).toBe(before + 3);
 
+    // At once, before the list shows them: the import decides on the roster as it is now.
     const again = await chair('POST', `/orgs/${school.orgId}/roster/import`, { fileBase64: b64(file), dryRun: false });
     expect(again.body.report).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
-    expect(await memberCount()).toBe(before + 3);
+    await eventually(async () => expect(await memberCount()).toBe(before + 3));
 
     rows[1]![3] = '语文组';
     const moved = await chair('POST', `/orgs/${school.orgId}/roster/import`, { fileBase64: b64(await rosterXlsx(rows)), dryRun: false });
     expect(moved.body.report).toMatchObject({ created: 0, updated: 1, unchanged: 2 });
-    const list = (await chair('GET', `/orgs/${school.orgId}/members`)).body;
+    const list = await eventually(async () => {
+      const body = (await chair('GET', `/orgs/${school.orgId}/members`)).body;
+      expect(body.members.find((m: { staffNo: string }) => m.staffNo === 'A101').groupName).toBe('语文组');
+      return body;
+    });
     const lin = list.members.find((m: { staffNo: string }) => m.staffNo === 'A101');
     const chen = list.members.find((m: { staffNo: string }) => m.staffNo === 'A100');
     expect(lin.groupName).toBe('语文组');
@@ -81,17 +89,29 @@ describe('roster import', () => {
     expect(chen.birthDate).toBe('1970-01-02');
   });
 
+  it('invites right after an import reach the members just imported (the roster is read as it is now, not as the lagging list)', async () => {
+    const s = await seed(10, 0);
+    const c = await as(s.chair);
+    const file = b64(await rosterXlsx([['新来甲', 'I1', '', '语文组', '否', '', '在职'], ['新来乙', 'I2', '', '数学组', '否', '', '在职']]));
+    expect((await c('POST', `/orgs/${s.orgId}/roster/import`, { fileBase64: file, dryRun: false })).body.applied).toBe(true);
+    const issued = await c('POST', `/orgs/${s.orgId}/invites`, {});
+    expect(issued.status).toBe(201);
+    expect(issued.body.invites.map((i: { name: string }) => i.name)).toEqual(expect.arrayContaining(['新来甲', '新来乙']));
+  });
+
   it('concurrent imports of the same file never duplicate anyone', async () => {
     const s = await seed(10, 0);
     const c = await as(s.chair);
     const file = b64(await rosterXlsx(Array.from({ length: 20 }, (_, i) => [`并发${i}`, `C${i}`, '', '语文组', '否', '', '在职'])));
     await Promise.all(Array.from({ length: 4 }, () => c('POST', `/orgs/${s.orgId}/roster/import`, { fileBase64: file, dryRun: false })));
+    await indexSettled();
     const members = (await c('GET', `/orgs/${s.orgId}/members`)).body.members as { staffNo: string }[];
     expect(members).toHaveLength(30);
     expect(new Set(members.map((m) => m.staffNo)).size).toBe(30);
   });
 
   it('exports a real .xlsx that imports back unchanged', async () => {
+    await indexSettled();
     const res = await chair('GET', `/orgs/${school.orgId}/roster.xlsx`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('spreadsheetml');
@@ -123,6 +143,7 @@ describe('editing and deactivating', () => {
 
   it('the audit log says what an edit changed, old → new, with phone numbers masked', async () => {
     const target = ordinary(school);
+    await indexSettled(); // the list reads gsi1: the edit of the test before shows after a lag
     const before = (await chair('GET', `/orgs/${school.orgId}/members`)).body.members.find((m: { memberId: string }) => m.memberId === target);
     expect((await chair('PATCH', `/members/${target}`, { name: '新名字', phone: '13812345678' })).status).toBe(200);
     const entry = (await chair('GET', `/orgs/${school.orgId}/audit`)).body.entries.find((e: { action: string; target: { memberId?: string } }) => e.action === 'PATCH /members/{memberId}' && e.target.memberId === target);
@@ -138,8 +159,10 @@ describe('editing and deactivating', () => {
     expect((await member('GET', '/me')).status).toBe(200);
     expect((await c('POST', `/members/${target}/deactivate`)).status).toBe(200);
     expect((await member('GET', '/me')).status).toBe(401);
-    const list = (await c('GET', `/orgs/${s.orgId}/members`)).body.members;
-    expect(list.find((m: { memberId: string }) => m.memberId === target)).toMatchObject({ active: false });
+    await eventually(async () => {
+      const list = (await c('GET', `/orgs/${s.orgId}/members`)).body.members;
+      expect(list.find((m: { memberId: string }) => m.memberId === target)).toMatchObject({ active: false });
+    });
     expect((await c('POST', `/members/${s.chair}/deactivate`)).status).toBe(403) // nobody stops themselves;
   });
 });

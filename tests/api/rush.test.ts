@@ -22,7 +22,8 @@ describe('sign-up rush', () => {
       return { status: res.status, body: res.body as { status: string; position?: number } };
     });
 
-    expect(results.every((r) => r.status === 201)).toBe(true);
+    const refused = results.filter((r) => r.status !== 201);
+    expect(refused.slice(0, 3).map((r) => `${r.status} ${JSON.stringify(r.body)}`), `${refused.length} not 201`).toEqual([]);
     const confirmed = results.filter((r) => r.body.status === 'confirmed');
     const waiting = results.filter((r) => r.body.status === 'waitlisted');
     expect(confirmed).toHaveLength(300);

@@ -5,11 +5,11 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
-  BatchWriteItemCommand, GetItemCommand, IdempotentParameterMismatchException, PutItemCommand, QueryCommand,
-  ResourceNotFoundException, TransactGetItemsCommand, TransactionCanceledException, TransactWriteItemsCommand,
-  UpdateItemCommand, type AttributeValue, type TransactWriteItem,
+  BatchWriteItemCommand, DeleteItemCommand, DescribeTimeToLiveCommand, GetItemCommand, IdempotentParameterMismatchException,
+  PutItemCommand, QueryCommand, ResourceNotFoundException, TransactGetItemsCommand, TransactionCanceledException,
+  TransactWriteItemsCommand, UpdateItemCommand, UpdateTimeToLiveCommand, type AttributeValue, type TransactWriteItem,
 } from '@aws-sdk/client-dynamodb'
-import { S, N, createTable, startTestServer, type TestServer } from './helpers.js'
+import { S, N, createTable, makeClient, startTestServer, type TestServer } from './helpers.js'
 
 let t: TestServer
 const TABLE = 'items'
@@ -180,5 +180,175 @@ describe('single-item basics', () => {
       () => t.client.send(new TransactGetItemsCommand({ TransactItems: [{ Get: { TableName: missing, Key: { pk: S('a') } } }] })),
     ]
     for (const call of calls) expect(await failure(call())).toBeInstanceOf(ResourceNotFoundException)
+  })
+})
+
+describe('TransactWriteItems request limits', () => {
+  const puts = (n: number, prefix = 'many'): TransactWriteItem[] =>
+    Array.from({ length: n }, (_, i) => ({ Put: { TableName: TABLE, Item: { pk: S(`${prefix}-${i}`) } } }))
+
+  it('two actions on one item are a ValidationException (API reference, TransactWriteItems: "cannot target the same item"; moto tests/test_dynamodb/exceptions/test_dynamodb_transactions.py::test_multiple_transactions_on_same_item)', async () => {
+    const err = await failure(t.client.send(new TransactWriteItemsCommand({
+      TransactItems: [
+        { Put: { TableName: TABLE, Item: { pk: S('same') } } },
+        { Update: { TableName: TABLE, Key: { pk: S('same') }, UpdateExpression: 'SET a = :a', ExpressionAttributeValues: { ':a': S('x') } } },
+      ],
+    })))
+    expect(err.name).toBe('ValidationException')
+    expect(err.message).toBe('Transaction request cannot include multiple operations on one item')
+    expect(await getItem('same')).toBeUndefined()
+  })
+
+  it('100 actions are applied, 101 are refused as a whole (API reference, TransactWriteItems: TransactItems "Maximum number of 100 items")', async () => {
+    const err = await failure(t.client.send(new TransactWriteItemsCommand({ TransactItems: puts(101) })))
+    expect(err.name).toBe('ValidationException')
+    expect(err.message).toMatch(/at 'transactItems' failed to satisfy constraint: Member must have length less than or equal to 100/)
+    expect(await getItem('many-0')).toBeUndefined()
+    await t.client.send(new TransactWriteItemsCommand({ TransactItems: puts(100) }))
+    expect(await getItem('many-99')).toEqual({ pk: S('many-99') })
+  })
+})
+
+describe('cancellation reasons', () => {
+  const seedItem = (pk: string) => t.client.send(new PutItemCommand({ TableName: TABLE, Item: { pk: S(pk), v: N(1) } }))
+
+  it('one reason per action, in order, with ALL_OLD items on Put, Update, Delete and ConditionCheck (API reference, TransactWriteItems: CancellationReasons, ReturnValuesOnConditionCheckFailure; LocalStack tests/aws/services/dynamodb/test_dynamodb.py, AWS-validated transaction snapshots)', async () => {
+    for (const pk of ['put', 'update', 'delete', 'check']) await seedItem(pk)
+    const failing = { ConditionExpression: 'v = :two', ExpressionAttributeValues: { ':two': N(2) }, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const }
+    const err = await failure(t.client.send(new TransactWriteItemsCommand({
+      TransactItems: [
+        { Put: { TableName: TABLE, Item: { pk: S('fresh') } } },
+        { Put: { TableName: TABLE, Item: { pk: S('put'), v: N(9) }, ...failing } },
+        { Update: { TableName: TABLE, Key: { pk: S('update') }, UpdateExpression: 'SET w = :two', ...failing } },
+        { Delete: { TableName: TABLE, Key: { pk: S('delete') }, ...failing } },
+        { ConditionCheck: { TableName: TABLE, Key: { pk: S('check') }, ...failing } },
+        { ConditionCheck: { TableName: TABLE, Key: { pk: S('absent') }, ...failing } },
+      ],
+    })))
+    expect(err).toBeInstanceOf(TransactionCanceledException)
+    expect(err.message).toBe('Transaction cancelled, please refer cancellation reasons for specific reasons ' +
+      '[None, ConditionalCheckFailed, ConditionalCheckFailed, ConditionalCheckFailed, ConditionalCheckFailed, ConditionalCheckFailed]')
+    const failed = (pk: string) => ({ Code: 'ConditionalCheckFailed', Message: 'The conditional request failed', Item: { pk: S(pk), v: N(1) } })
+    expect((err as TransactionCanceledException).CancellationReasons).toEqual([
+      { Code: 'None' }, failed('put'), failed('update'), failed('delete'), failed('check'),
+      // No item, nothing to return.
+      { Code: 'ConditionalCheckFailed', Message: 'The conditional request failed' },
+    ])
+    expect(await getItem('fresh')).toBeUndefined()
+    expect(await getItem('delete')).toEqual({ pk: S('delete'), v: N(1) })
+  })
+})
+
+describe('ClientRequestToken replay', () => {
+  const increment: TransactWriteItem[] = [{
+    Update: { TableName: TABLE, Key: { pk: S('replay') }, UpdateExpression: 'ADD n :one', ExpressionAttributeValues: { ':one': N(1) } },
+  }]
+
+  it('the same token and request is applied once; other items with the same token are a mismatch (API reference, TransactWriteItems: ClientRequestToken, IdempotentParameterMismatchException)', async () => {
+    for (let i = 0; i < 3; i++) await t.client.send(new TransactWriteItemsCommand({ TransactItems: increment, ClientRequestToken: 'replay-1' }))
+    expect((await getItem('replay'))?.n).toEqual(N(1))
+    const err = await failure(t.client.send(new TransactWriteItemsCommand({
+      TransactItems: [{ Put: { TableName: TABLE, Item: { pk: S('other') } } }], ClientRequestToken: 'replay-1',
+    })))
+    expect(err).toBeInstanceOf(IdempotentParameterMismatchException)
+    expect(await getItem('other')).toBeUndefined()
+  })
+
+  it('a token is remembered across a restart of the emulator within its 10 minutes (API reference: "valid for 10 minutes after the first request that uses it completes")', async () => {
+    await t.client.send(new TransactWriteItemsCommand({ TransactItems: increment, ClientRequestToken: 'restart-1' }))
+    t.client.destroy()
+    await t.server.close()
+    const again = await startTestServer({ dataDir: t.dataDir })
+    try {
+      await again.client.send(new TransactWriteItemsCommand({ TransactItems: increment, ClientRequestToken: 'restart-1' }))
+      expect((await again.client.send(new GetItemCommand({ TableName: TABLE, Key: { pk: S('replay') }, ConsistentRead: true }))).Item?.n).toEqual(N(1))
+      const err = await failure(again.client.send(new TransactWriteItemsCommand({ TransactItems: increment, ClientRequestToken: 'restart-1', ReturnConsumedCapacity: 'TOTAL' })))
+      expect(err).toBeInstanceOf(IdempotentParameterMismatchException)
+    } finally {
+      await again.stop()
+      // afterEach stops `t` again: give it a live server to stop.
+      t = await startTestServer()
+    }
+  })
+})
+
+describe('expression validation', () => {
+  const update = (over: Record<string, unknown>) => t.client.send(new UpdateItemCommand({
+    TableName: TABLE, Key: { pk: S('x') }, UpdateExpression: 'SET a = :a', ExpressionAttributeValues: { ':a': S('x') }, ...over,
+  } as never))
+
+  it.each([
+    // API reference, "Expression attribute names" / "Expression attribute values"; ScyllaDB Alternator's expression tests, which run against AWS too.
+    ['an unused name', { ExpressionAttributeNames: { '#unused': 'b' } }, 'Value provided in ExpressionAttributeNames unused in expressions: keys: {#unused}'],
+    ['an unused value', { ExpressionAttributeValues: { ':a': S('x'), ':unused': S('y') } }, 'Value provided in ExpressionAttributeValues unused in expressions: keys: {:unused}'],
+    ['an empty names map', { ExpressionAttributeNames: {} }, 'ExpressionAttributeNames must not be empty'],
+    ['an empty values map', { UpdateExpression: 'REMOVE a', ExpressionAttributeValues: {} }, 'ExpressionAttributeValues must not be empty'],
+    ['two SET sections', { UpdateExpression: 'SET a = :a SET b = :a' }, 'Invalid UpdateExpression: The "SET" section can only be used once in an update expression;'],
+  ])('%s is a ValidationException (ScyllaDB Alternator test/alternator/test_update_expression.py, run against AWS; API reference, UpdateItem)', async (_name, over, message) => {
+    const err = await failure(update(over))
+    expect(err.name).toBe('ValidationException')
+    expect(err.message).toBe(message)
+    expect(await getItem('x')).toBeUndefined()
+  })
+
+  it('the same errors refuse a TransactWriteItems action as a request error (API reference, TransactWriteItems: ValidationException)', async () => {
+    const err = await failure(t.client.send(new TransactWriteItemsCommand({
+      TransactItems: [{ Update: { TableName: TABLE, Key: { pk: S('x') }, UpdateExpression: 'SET a = :a', ExpressionAttributeValues: { ':a': S('x'), ':unused': S('y') } } }],
+    })))
+    expect(err.name).toBe('ValidationException')
+    expect(err.message).toBe('Value provided in ExpressionAttributeValues unused in expressions: keys: {:unused}')
+  })
+})
+
+describe('keys', () => {
+  it.each([
+    ['a wrong attribute name', { id: S('x') }],
+    ['a wrong type', { pk: N(1) }],
+    ['an extra attribute', { pk: S('x'), other: S('y') }],
+  ])('%s in a key is "The provided key element does not match the schema" (API reference, Common errors; moto tests/test_dynamodb/exceptions/test_dynamodb_exceptions.py)', async (_name, key) => {
+    for (const call of [
+      () => t.client.send(new GetItemCommand({ TableName: TABLE, Key: key })),
+      () => t.client.send(new DeleteItemCommand({ TableName: TABLE, Key: key })),
+      () => t.client.send(new TransactWriteItemsCommand({ TransactItems: [{ Delete: { TableName: TABLE, Key: key } }] })),
+      () => t.client.send(new TransactGetItemsCommand({ TransactItems: [{ Get: { TableName: TABLE, Key: key } }] })),
+    ]) {
+      const err = await failure(call())
+      expect(err.name).toBe('ValidationException')
+      expect(err.message).toBe('The provided key element does not match the schema')
+    }
+  })
+})
+
+describe('GSI lag', () => {
+  it('a Query on a GSI right after a write may miss it, the table never does; ConsistentRead on a GSI is refused (developer guide, "Global secondary indexes: read consistency"; API reference, Query: ConsistentRead)', async () => {
+    const lagged = await startTestServer({ indexLagMs: 10_000 })
+    try {
+      await createTable(lagged.client, GSI_TABLE, { gsi: true })
+      await lagged.client.send(new PutItemCommand({ TableName: GSI_TABLE, Item: { pk: S('l1'), group: S('g') } }))
+      const query = { TableName: GSI_TABLE, IndexName: 'byGroup', KeyConditionExpression: '#g = :g', ExpressionAttributeNames: { '#g': 'group' }, ExpressionAttributeValues: { ':g': S('g') } }
+      expect((await lagged.client.send(new QueryCommand(query))).Items).toEqual([])
+      expect((await lagged.client.send(new GetItemCommand({ TableName: GSI_TABLE, Key: { pk: S('l1') }, ConsistentRead: true }))).Item?.pk).toEqual(S('l1'))
+      const err = await failure(lagged.client.send(new QueryCommand({ ...query, ConsistentRead: true })))
+      expect(err.name).toBe('ValidationException')
+      expect(err.message).toBe('Consistent reads are not supported on global secondary indexes')
+    } finally {
+      await lagged.stop()
+    }
+  })
+})
+
+describe('TTL', () => {
+  it('DescribeTimeToLive is DISABLED, then ENABLED with its attribute; enabling twice or disabling a disabled one is refused (API reference, UpdateTimeToLive / DescribeTimeToLive; LocalStack tests/aws/services/dynamodb/test_dynamodb.py, AWS-validated TTL snapshots)', async () => {
+    const describe = async () => (await t.client.send(new DescribeTimeToLiveCommand({ TableName: TABLE }))).TimeToLiveDescription
+    expect(await describe()).toEqual({ TimeToLiveStatus: 'DISABLED' })
+    const on = await t.client.send(new UpdateTimeToLiveCommand({ TableName: TABLE, TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true } }))
+    expect(on.TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAt', Enabled: true })
+    expect(await describe()).toEqual({ TimeToLiveStatus: 'ENABLED', AttributeName: 'expiresAt' })
+    const twice = await failure(t.client.send(new UpdateTimeToLiveCommand({ TableName: TABLE, TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true } })))
+    expect(twice.name).toBe('ValidationException')
+    expect(twice.message).toBe('TimeToLive is already enabled')
+    await t.client.send(new UpdateTimeToLiveCommand({ TableName: TABLE, TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: false } }))
+    expect(await describe()).toEqual({ TimeToLiveStatus: 'DISABLED' })
+    expect(await failure(t.client.send(new DescribeTimeToLiveCommand({ TableName: 'no-such-table' })))).toBeInstanceOf(ResourceNotFoundException)
   })
 })

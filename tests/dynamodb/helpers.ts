@@ -64,9 +64,9 @@ export function gate(): Gate {
   }
 }
 
-export async function startTestServer(options: { dataDir?: string; sync?: boolean; holds?: Holds } = {}): Promise<TestServer> {
+export async function startTestServer(options: { dataDir?: string; sync?: boolean; holds?: Holds; indexLagMs?: number } = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? await tempDir()
-  const server = await startLocalDynamo({ port: 0, dataDir, sync: options.sync, holds: options.holds })
+  const server = await startLocalDynamo({ port: 0, dataDir, sync: options.sync, holds: options.holds, indexLagMs: options.indexLagMs })
   const client = makeClient(server.endpoint)
   const doc = DynamoDBDocumentClient.from(client)
   return {

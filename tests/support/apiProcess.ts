@@ -19,6 +19,11 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** The GSI lag the test stacks run with (override with DYNAMODB_INDEX_LAG_MS). */
+export const TEST_INDEX_LAG_MS = 200;
+/** The lag in force: DYNAMODB_INDEX_LAG_MS when set (0 turns it off), else TEST_INDEX_LAG_MS. */
+export const indexLagMs = (): number => Number(process.env.DYNAMODB_INDEX_LAG_MS ?? TEST_INDEX_LAG_MS);
+
 export interface ApiProcess {
   url: string;
   port: number;
@@ -36,7 +41,8 @@ export async function startApi(opts: { dataDir?: string; port?: number; dynamoPo
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'staff-home-'));
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'local/api.ts')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DYNAMODB_PORT: String(dynamoPort), DATA_DIR: dataDir, LOG_LEVEL: 'ERROR', ...opts.env },
+    // Tests run with the GSIs lagging behind writes by up to 200 ms, as DynamoDB's may (local/dynamodb/indexLag.ts).
+    env: { ...process.env, PORT: String(port), DYNAMODB_PORT: String(dynamoPort), DATA_DIR: dataDir, LOG_LEVEL: 'ERROR', DYNAMODB_INDEX_LAG_MS: String(indexLagMs()), ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -16,12 +16,14 @@ import { AsyncView, EmptyState, ErrorState, LoadingState } from '../../component
 import { api } from '../../api'
 import { errorMessage } from '../../api/client'
 import type { CampaignView, DonationView, HonorRoll } from '../../api/types'
-import { STATUS_TEXT, sortCampaigns, yuan } from '../../lib/campaigns'
+import { sortCampaigns, yuan } from '../../lib/campaigns'
+import { STATUS_TEXT } from '../status'
 import { fmtDateTime } from '../../lib/events'
 import { isTreasurer } from '../../lib/roles'
 import { useMe } from '../../lib/session'
 import { useAsync } from '../../lib/useAsync'
 import { newDonationId } from '../give'
+import { rememberGift } from '../recent'
 import './index.css'
 
 interface Loaded {
@@ -136,6 +138,7 @@ function GiveForm({ campaign, onGiven }: { campaign: CampaignView; onGiven: () =
     try {
       const gift = await api.donate(campaign.campaignId, { donationId: attempt.current.id, amountFen: parsed.fen, anonymous })
       attempt.current = null
+      rememberGift(gift)
       setDone(gift)
       setAmount('')
       onGiven()
@@ -303,7 +306,7 @@ function Gifts({ campaignId, gifts, onChanged }: { campaignId: string; gifts: Do
         const on = selected.has(g.donationId)
         return (
           <View key={g.donationId} className={`cp-gift${on ? ' cp-gift--on' : ''}`} data-testid={`gift-${g.donationId}`}>
-            <View className="cp-gift__main" onClick={g.status === 'recorded' ? () => toggle(g.donationId) : undefined} data-testid={`gift-select-${g.donationId}`}>
+            <View role={g.status === 'recorded' ? 'button' : undefined} className="cp-gift__main" onClick={g.status === 'recorded' ? () => toggle(g.donationId) : undefined} data-testid={`gift-select-${g.donationId}`}>
               {g.status === 'recorded' && <Text className="cp-gift__check">{on ? '☑' : '☐'}</Text>}
               <View className="cp-gift__text">
                 <Text className="cp-row__name">
@@ -365,7 +368,7 @@ function Gifts({ campaignId, gifts, onChanged }: { campaignId: string; gifts: Do
         <Text className="modal__text">
           {rejecting ? `${rejecting.name} 的 ${yuan(rejecting.amountFen)}。退回原因会告诉捐款人：` : ''}
         </Text>
-        <TextBox value={reason} onChange={setReason} placeholder="例如：没有收到这笔钱" maxLength={200} invalid={!!reasonError} testId="reject-reason" />
+        <TextBox value={reason} onChange={setReason} placeholder="例如：没收到钱" label="退回原因" maxLength={200} invalid={!!reasonError} testId="reject-reason" />
         {reasonError && (
           <Text className="field__error" data-testid="reject-error">
             {reasonError}

@@ -7,16 +7,19 @@ import StatusTag from '../../components/StatusTag'
 import { AsyncView, EmptyState } from '../../components/StateViews'
 import { api } from '../../api'
 import type { MyDonations } from '../../api/types'
-import { STATUS_TEXT, yuan } from '../../lib/campaigns'
+import { yuan } from '../../lib/campaigns'
+import { STATUS_TEXT } from '../status'
 import { fmtDateTime } from '../../lib/events'
 import { ROUTES } from '../../lib/routes'
 import { useAsync } from '../../lib/useAsync'
 import { useReloadOnShow } from '../../lib/useReloadOnShow'
+import { withRecentGifts } from '../recent'
 import '../campaign/index.css'
 
 /** 我的捐款: each gift with its status (未通过 with the reason), and what I gave each year. */
 export default function MyDonationsPage() {
-  const data = useAsync<MyDonations>(() => api.myDonations(), [])
+  // A gift just given here shows at once, even before the list's index has it (recent.ts).
+  const data = useAsync<MyDonations>(async () => withRecentGifts(await api.myDonations()), [])
   usePullDownRefresh(() => {
     void data.reload().finally(() => Taro.stopPullDownRefresh())
   })
