@@ -81,7 +81,7 @@ export async function listNotices(orgId: string, actor: Pick<Actor, 'memberId' |
 
 /** The committee's view of who read a notice and who has not yet (active members). */
 export async function noticeReaders(notice: NoticeItem) {
-  const [marks, members] = await Promise.all([queryAll<NoticeReadItem>(NoticeRead.queryOfNotice(notice.noticeId)), queryAll<MemberItem>(Member.queryOfOrg(notice.orgId))]);
+  const [marks, members] = await Promise.all([queryAll<NoticeReadItem>({ ...NoticeRead.queryOfNotice(notice.noticeId), ConsistentRead: true }), queryAll<MemberItem>(Member.queryOfOrg(notice.orgId))]);
   const names = new Map(members.map((m) => [m.memberId, m.name]));
   const read = new Set(marks.map((m) => m.memberId));
   const active = members.filter((m) => m.active);

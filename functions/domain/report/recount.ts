@@ -48,7 +48,7 @@ export function flatten(f: TermFigures): Flat {
   return out;
 }
 
-const partitionOf = (eventId: string) => queryAll<{ type: string }>(Event.queryPart(eventId));
+const partitionOf = (eventId: string) => queryAll<{ type: string }>({ ...Event.queryPart(eventId), ConsistentRead: true });
 
 /** Every figure, from the base records. */
 export async function recount(orgId: string, range: DateRange): Promise<Flat> {
@@ -93,7 +93,7 @@ export async function recount(orgId: string, range: DateRange): Promise<Flat> {
   const donors = new Set<string>();
   let fen = 0;
   for (const c of campaigns) {
-    const gifts = (await queryAll<DonationItem>(Donation.queryOfCampaign(c.campaignId))).filter((g) => g.status === 'confirmed');
+    const gifts = (await queryAll<DonationItem>({ ...Donation.queryOfCampaign(c.campaignId), ConsistentRead: true })).filter((g) => g.status === 'confirmed');
     const sum = gifts.reduce((n, g) => n + g.amountFen, 0);
     fen += sum;
     gifts.forEach((g) => donors.add(g.donorId));
@@ -126,7 +126,7 @@ export async function recount(orgId: string, range: DateRange): Promise<Flat> {
   let cast = 0;
   let eligible = 0;
   for (const b of ballots) {
-    const [papers, chunks] = await Promise.all([queryAll(BallotPaper.queryOfBallot(b.ballotId)), queryAll<ElectorateChunkItem>(ElectorateChunk.queryOfBallot(b.ballotId))]);
+    const [papers, chunks] = await Promise.all([queryAll({ ...BallotPaper.queryOfBallot(b.ballotId), ConsistentRead: true }), queryAll<ElectorateChunkItem>({ ...ElectorateChunk.queryOfBallot(b.ballotId), ConsistentRead: true })]);
     const e = chunks.reduce((n, c) => n + (c.ids?.size ?? 0), 0);
     cast += papers.length;
     eligible += e;

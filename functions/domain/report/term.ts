@@ -53,11 +53,11 @@ export async function loadTerm(orgId: string, range: DateRange): Promise<TermDat
   const held = freshEvents.filter((e) => !e.cancelled && inRangeMs(range, e.startsAt));
   const aggregates = await batchGet([...campaigns.map((c) => CampaignTotals.key(c)), ...sessions.map((s) => SessionTotals.key(s))]);
   const [eventRegs, campaignGifts] = await Promise.all([
-    parallel(held, async (event) => ({ event, registrations: await queryAll<RegistrationItem>(Registration.queryOfEvent(event.eventId)) })),
+    parallel(held, async (event) => ({ event, registrations: await queryAll<RegistrationItem>({ ...Registration.queryOfEvent(event.eventId), ConsistentRead: true }) })),
     parallel(campaigns, async (campaign) => ({
       campaign,
       totals: aggregates.get(keyId(CampaignTotals.key(campaign))) as CampaignTotalsItem | undefined,
-      gifts: (await queryAll<DonationItem>(Donation.queryOfCampaign(campaign.campaignId))).filter((g) => g.status === 'confirmed'),
+      gifts: (await queryAll<DonationItem>({ ...Donation.queryOfCampaign(campaign.campaignId), ConsistentRead: true })).filter((g) => g.status === 'confirmed'),
     })),
   ]);
   return {
