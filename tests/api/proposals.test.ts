@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { anon, as, ordinary, seed, type School } from '../support/fixtures';
+import { eventually } from '../support/eventually';
 import { inHours } from '../support/time';
 import { readXlsx } from '../support/xlsx';
 
@@ -120,7 +121,7 @@ describe('the whole path', () => {
     expect(own.body.error.code).toBe('OWN_PROPOSAL');
     expect((await member('POST', `/proposals/${id}/cosign`)).status).toBe(403);
     const waiting = async (who: Call) => ((await who('GET', '/me/proposals')).body.toCosign as { proposalId: string }[]).map((p) => p.proposalId);
-    expect(await waiting(d[1]!)).toContain(id); // the home page's card: waiting for my 附议
+    await eventually(async () => expect(await waiting(d[1]!)).toContain(id)); // the home page's card: waiting for my 附议 (the school's sessions are listed through the index)
     expect(await waiting(d[0]!)).not.toContain(id);
     expect((await member('GET', '/me/proposals')).body.toCosign).toEqual([]);
     expect((await d[1]!('POST', `/proposals/${id}/cosign`)).body).toEqual({ cosigners: 1, status: 'cosigning' });
