@@ -53,19 +53,13 @@ export type AidCaseView = ReturnType<typeof caseView>;
  */
 export async function casesFor(orgId: string, viewer: Actor, status?: string): Promise<AidCaseView[]> {
   const wide = ['chair', 'treasurer', 'committee'].some((r) => viewer.roles.includes(r as never));
-  const links = await queryAll<AidCaseLinkItem>({ ...AidCaseLink.queryOfMember(viewer.memberId), ScanIndexForward: false });
-  const own = await batchGet(links.map((l) => AidCase.key(l)));
-  const found = new Map<string, AidCaseItem>();
-  for (const item of own.values()) {
-    const c = item as unknown as AidCaseItem;
-    found.set(c.caseId, c);
-  }
-  if (wide) {
-    for (const c of await queryAll<AidCaseItem>({ ...AidCase.queryOfOrg(orgId), ScanIndexForward: false })) {
-      if (!found.has(c.caseId)) found.set(c.caseId, c);
-    }
-  }
-  return [...found.values()]
+  const links = await queryAll<AidCaseLinkItem>(AidCaseLink.queryOfMember(viewer.memberId));
+  // The index says which cases exist; who may see one is decided on the case read by key (an
+  // index copy may still show a case as pending a moment after it was decided).
+  const listed = wide ? await queryAll<AidCaseItem>({ ...AidCase.queryOfOrg(orgId), ProjectionExpression: 'caseId' }) : [];
+  const read = await batchGet([...links, ...listed].map((c) => AidCase.key(c)));
+  return [...read.values()]
+    .map((item) => item as unknown as AidCaseItem)
     .filter((c) => maySee(c, viewer) && (status === undefined || c.status === status))
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.caseId.localeCompare(a.caseId))
     .map((c) => caseView(c, viewer));
