@@ -72,7 +72,7 @@ export default function AidApply() {
     <Page testId="page-aid-apply">
       <View className="card">
         <Text className="aid-privacy" data-testid="aid-privacy">
-          🔒 仅工会主席和财务可见。您的申请不会出现在任何公开名单里，其他会员只能看到各类补助的人次和总金额。
+          仅工会主席和财务可见：您的申请不会出现在任何公开名单里，其他会员只看得到各类补助的人次和总金额
         </Text>
       </View>
       <View className="card">

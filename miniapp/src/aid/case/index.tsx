@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { AID_CATEGORY_LABELS, AID_STATUS_LABELS } from '@shared/domain/aid'
 import { formatFen, parseYuan } from '@shared/domain/money'
 import Page from '../../components/Page'
+import BigButton from '../../components/BigButton'
 import FormFooter from '../../components/FormFooter'
 import StatusTag from '../../components/StatusTag'
 import TextField from '../../components/TextField'
@@ -20,6 +21,8 @@ import '../aid.css'
 export default function AidCasePage() {
   const id = decodeURIComponent(useRouter().params.id ?? '')
   const data = useAsync<AidCase>(() => aidApi.get(id), [id], !!id)
+  // A committee member who is not the chair no longer sees a case once decided: they read what they did instead.
+  const [decided, setDecided] = useState<AidCase | null>(null)
   usePullDownRefresh(() => {
     void data.reload().finally(() => Taro.stopPullDownRefresh())
   })
@@ -27,6 +30,22 @@ export default function AidCasePage() {
     return (
       <Page testId="page-aid-case">
         <EmptyState title="没有找到这份申请" hint="请从“困难补助”页面进入" />
+      </Page>
+    )
+  }
+  if (decided) {
+    return (
+      <Page testId="page-aid-case">
+        <View className="card" data-testid="aid-decided">
+          <Text className="aid-section">{decided.status === 'declined' ? '已不予批准' : '已批准'}</Text>
+          {decided.approvedFen !== undefined && <Text className="aid-big">{yuan(decided.approvedFen)}</Text>}
+          <Text className="hint">{decided.status === 'declined' ? '原因已告知申请人。' : '交由财务发放。'}此后这份申请仅工会主席和财务可见。</Text>
+          <View className="actions">
+            <BigButton type="default" onClick={() => void Taro.navigateBack()} testId="aid-decided-back">
+              返回
+            </BigButton>
+          </View>
+        </View>
       </Page>
     )
   }
@@ -72,9 +91,9 @@ export default function AidCasePage() {
                   未批准原因：{c.declineReason ?? '未说明'}
                 </Text>
               )}
+              <Text className="hint aid-note">仅工会主席和财务可见，不会出现在任何公开名单里。</Text>
             </View>
-            <Text className="hint">仅工会主席和财务可见，不会出现在任何公开名单里。</Text>
-            {c.canDecide && <Decide c={c} onDone={() => void data.reload()} />}
+            {c.canDecide && <Decide c={c} onDone={setDecided} />}
             {c.canPay && <Pay c={c} onDone={() => void data.reload()} />}
           </>
         )}

@@ -1,6 +1,6 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { AID_CATEGORY_LABELS, AID_STATUS_LABELS } from '@shared/domain/aid'
+import { AID_CATEGORY_LABELS, AID_STATUS_LABELS, termLabel } from '@shared/domain/aid'
 import Page from '../../components/Page'
 import BigButton from '../../components/BigButton'
 import NoOrphan from '../../components/NoOrphan'
@@ -68,7 +68,7 @@ export default function AidHome() {
 
             <View className="card">
               <Text className="aid-privacy">困难补助为会员排忧解难。谁申请、谁得到补助，仅工会主席和财务可见；大家看到的只是各类补助的人次和金额。</Text>
-              <View className="actions">
+              <View className="actions aid-actions">
                 <BigButton onClick={() => void Taro.navigateTo({ url: AID_ROUTES.apply() })} testId="aid-apply">
                   申请困难补助
                 </BigButton>
@@ -117,14 +117,14 @@ function CaseList({ title, cases, testId }: { title: string; cases: AidCase[]; t
 
 /** Counts and sums per category: this term first (even when nothing was paid), then earlier terms. */
 function Terms({ current, terms }: { current: string; terms: TermSummary[] }) {
-  const list = terms.some((t) => t.term === current) ? terms : [{ term: current, label: '本学期', categories: [], count: 0, totalFen: 0 } as TermSummary, ...terms]
+  const list = terms.some((t) => t.term === current) ? terms : [{ term: current, label: termLabel(current), categories: [], count: 0, totalFen: 0 } as TermSummary, ...terms]
   return (
     <View className="card" data-testid="aid-terms">
       <Text className="aid-section">补助发放情况</Text>
       {list.map((t) => (
         <View key={t.term} data-testid={`aid-term-${t.term}`}>
           <View className="aid-row">
-            <Text className="aid-row__name">{t.term === current ? `本学期（${t.label === '本学期' ? t.term : t.label}）` : t.label}</Text>
+            <Text className="aid-row__name">{t.term === current ? `${t.label}（本学期）` : t.label}</Text>
             <Text className="aid-row__money" data-testid={`aid-term-total-${t.term}`}>
               {t.count} 人次 {yuan(t.totalFen)}
             </Text>
