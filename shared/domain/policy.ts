@@ -90,6 +90,9 @@ export const POLICY = {
   'POST /donations/{donationId}/confirm': { roles: TREASURER, scope: 'donation' },
   'POST /donations/{donationId}/reject': { roles: TREASURER, scope: 'donation' },
   'GET /me/donations': { roles: EVERYONE, scope: 'self' },
+  // The WeChat Pay seam: an order for one's own gift; the provider's notify (its signature is its authority).
+  'POST /donations/{donationId}/pay-order': { roles: EVERYONE, scope: 'donation' },
+  'POST /pay/notify': pub,
 
   // 互助储金 / 困难补助基金. Who received aid is the chair's and treasurer's to know (and the member's
   // own); everyone else reads counts and sums per category and term. Routes open to every member
