@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { termOf } from '../../shared/domain/aid';
+import { AidCaseList, AidCaseView, FundView, LedgerView, TermSummaryView } from '../../shared/schemas/aid';
 import { eventually } from '../support/eventually';
 import { as, seed, type School } from '../support/fixtures';
 
@@ -114,6 +115,12 @@ describe('aid cases', () => {
     expect(disaster(termAfter).count - disaster(termBefore).count).toBe(1);
     expect(disaster(termAfter).totalFen - disaster(termBefore).totalFen).toBe(250_050);
     expect(termAfter.totalFen - termBefore.totalFen).toBe(250_050);
+    // Every answer has the shape the mini-program (and its sandbox fixtures) rely on.
+    AidCaseView.parse(paid.body);
+    AidCaseList.parse((await chair('GET', `/orgs/${school.orgId}/aid-cases`)).body);
+    FundView.parse((await chair('GET', `/orgs/${school.orgId}/fund`)).body);
+    LedgerView.parse((await treasurer('GET', `/orgs/${school.orgId}/fund/entries`)).body);
+    TermSummaryView.parse(termAfter);
     // The applicant reads their own case and its outcome.
     expect((await applicant('GET', `/aid-cases/${caseId}`)).body).toMatchObject({ status: 'paid', approvedFen: 250_050 });
     expect((await applicant('GET', `/orgs/${school.orgId}/aid-cases`)).body.cases.map((c: { caseId: string }) => c.caseId)).toContain(caseId);
