@@ -2,7 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { ROOT } from '../local/serverlessConfig';
 
 /** Functions that carry exceljs (.xlsx in and out): their own, higher bundle budget. */
-export const EXCELJS_FUNCTIONS = ['roster', 'eventExports', 'donationExports', 'ballotExports', 'proposalExports'];
+export const EXCELJS_FUNCTIONS = ['roster', 'eventExports', 'donationExports', 'ballotExports', 'proposalExports', 'reportExports'];
+
+/** Functions that carry the docx package (the draft 工作总结 as .docx): ~235 KB minified with its zip library. */
+export const DOCX_FUNCTIONS = ['reportDraft'];
 
 /** Builds the weapp and reads its main-package and total sizes from `npm run size:weapp`. */
 export function weappSizes(): { mainKb: number; totalKb: number } {

@@ -1,5 +1,5 @@
 import type { CampaignKind } from '../../shared/schemas/donations';
-import { compose, inIndex, inPartition, msPart, type IndexKey, type TableKey } from './key';
+import { compose, inIndex, inIndexTimes, inPartition, msPart, type IndexKey, type TableKey } from './key';
 
 /**
  * A donation drive of a school (一日捐, 助学, 赈灾…). Its partition also holds its totals, its
@@ -30,6 +30,8 @@ export const Campaign = {
   },
   item: (a: CampaignAttributes): CampaignItem => ({ ...a, ...Campaign.key(a), gsi1pk: Campaign.byOrg.pk(a), gsi1sk: Campaign.byOrg.sk(a), type: 'campaign' }),
   queryOfOrg: (orgId: string) => inIndex(Campaign.byOrg.pk({ orgId })),
+  /** Those of a school closing from `startMs` to `endMs`, both included (the term report). */
+  queryOfOrgBetween: (orgId: string, startMs: number, endMs: number) => inIndexTimes(Campaign.byOrg.pk({ orgId }), startMs, endMs),
   /** What sorts under `prefix` in the campaign's partition (see the item modules). */
   queryPart: (campaignId: string, prefix: string) => inPartition(Campaign.partition(campaignId), prefix),
 };

@@ -1,5 +1,5 @@
 import type { EventOption } from '../../shared/schemas/events';
-import { compose, inIndex, inPartition, msPart, type IndexKey, type TableKey } from './key';
+import { compose, inIndex, inIndexTimes, inPartition, msPart, type IndexKey, type TableKey } from './key';
 
 /**
  * An event the committee published (活动). Its partition also holds its seat counters,
@@ -35,6 +35,8 @@ export const Event = {
   },
   item: (a: EventAttributes): EventItem => ({ ...a, ...Event.key(a), gsi1pk: Event.byOrg.pk(a), gsi1sk: Event.byOrg.sk(a), type: 'event' }),
   queryOfOrg: (orgId: string) => inIndex(Event.byOrg.pk({ orgId })),
+  /** Those of a school starting from `startMs` to `endMs`, both included (the term report). */
+  queryOfOrgBetween: (orgId: string, startMs: number, endMs: number) => inIndexTimes(Event.byOrg.pk({ orgId }), startMs, endMs),
   /** Everything in the event's partition, or what sorts under `prefix` (see the item modules). */
   queryPart: (eventId: string, prefix?: string) => inPartition(Event.partition(eventId), prefix),
 };

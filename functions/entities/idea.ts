@@ -1,5 +1,5 @@
 import type { ProposalCategory } from '../../shared/domain/proposals';
-import { compose, inIndex, msPart, type IndexKey, type TableKey } from './key';
+import { compose, inIndex, inIndexTimes, msPart, type IndexKey, type TableKey } from './key';
 
 /**
  * A 金点子 (我为学校发展献一计): an idea any member sends at any time of the year, with a category.
@@ -31,4 +31,6 @@ export const Idea = {
   },
   item: (a: IdeaAttributes): IdeaItem => ({ ...a, ...Idea.key(a), gsi1pk: Idea.byOrg.pk(a), gsi1sk: Idea.byOrg.sk(a), type: 'idea' }),
   queryOfOrg: (orgId: string) => inIndex(Idea.byOrg.pk({ orgId })),
+  /** Those of a school sent from `startMs` to `endMs`, both included (the term report). */
+  queryOfOrgBetween: (orgId: string, startMs: number, endMs: number) => inIndexTimes(Idea.byOrg.pk({ orgId }), startMs, endMs),
 };

@@ -46,3 +46,15 @@ export function inRange(pk: string, lo: string, hi: string) {
 
 /** "pk|sk": how a loaded item is found again among a batch. */
 export const keyId = (k: TableKey): string => `${k.pk}|${k.sk}`;
+
+/** The key condition for a partition of gsi1 whose sort keys lie between two bounds, both included. */
+export function inIndexRange(gsi1pk: string, lo: string, hi: string) {
+  return {
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :lo AND :hi',
+    ExpressionAttributeValues: { ':pk': gsi1pk, ':lo': lo, ':hi': hi } as Record<string, unknown>,
+  };
+}
+
+/** The key condition for a gsi1 partition whose sort keys are `msPart(time)#id`, for times from `startMs` to `endMs`, both included. */
+export const inIndexTimes = (gsi1pk: string, startMs: number, endMs: number) => inIndexRange(gsi1pk, compose(msPart(startMs), ''), compose(msPart(endMs), '~'));

@@ -27,7 +27,8 @@ export interface MemberAttributes {
 export type MemberItem = TableKey & IndexKey & { type: 'member' } & MemberAttributes;
 
 export const Member = {
-  key: ({ memberId }: Pick<MemberAttributes, 'memberId'>): TableKey => ({ pk: compose('MEMBER', memberId), sk: 'META' }),
+  partition: (memberId: string) => compose('MEMBER', memberId),
+  key: ({ memberId }: Pick<MemberAttributes, 'memberId'>): TableKey => ({ pk: Member.partition(memberId), sk: 'META' }),
   /** Members of a school, by group then id. */
   byOrg: {
     pk: ({ orgId }: Pick<MemberAttributes, 'orgId'>) => compose('ORG', orgId, 'MEMBERS'),

@@ -1,4 +1,4 @@
-import { compose, inIndex, inPartition, msPart, type IndexKey, type TableKey } from './key';
+import { compose, inIndex, inIndexTimes, inPartition, msPart, type IndexKey, type TableKey } from './key';
 
 /**
  * A call for proposals (提案征集) before a congress: proposals are drafted and submitted while it
@@ -27,5 +27,7 @@ export const Session = {
   },
   item: (a: SessionAttributes): SessionItem => ({ ...a, ...Session.key(a), gsi1pk: Session.byOrg.pk(a), gsi1sk: Session.byOrg.sk(a), type: 'session' }),
   queryOfOrg: (orgId: string) => inIndex(Session.byOrg.pk({ orgId })),
+  /** Those of a school opening from `startMs` to `endMs`, both included (the term report). */
+  queryOfOrgBetween: (orgId: string, startMs: number, endMs: number) => inIndexTimes(Session.byOrg.pk({ orgId }), startMs, endMs),
   queryPart: (sessionId: string, prefix: string) => inPartition(Session.partition(sessionId), prefix),
 };

@@ -3,10 +3,12 @@ import { DevDemo, type DemoAttributes } from '../entities/devFixture';
 import { OutboxEntry, type OutboxEntryItem } from '../entities/outboxEntry';
 import { allRoles, getMember, listMembers } from '../domain/members';
 import { getOrg, groupNames, listGroups } from '../domain/orgs';
+import { checkTerm } from '../domain/report/recount';
 import { seedSchool } from '../domain/seed';
+import { parseRange } from '../../shared/domain/care';
 import { config } from '../lib/config';
 import { getItem, isConditionFailed, put, queryAll, writeOne } from '../lib/db';
-import { notFound } from '../lib/errors';
+import { invalidInput, notFound } from '../lib/errors';
 import { created, defineApi, ok } from '../lib/http';
 import { issueSession } from '../lib/tokens';
 
@@ -64,6 +66,13 @@ export const handler = defineApi({
     devOnly();
     const list = await people(params.orgId!);
     return ok({ orgId: params.orgId, orgName: (await getOrg(params.orgId!))?.name ?? '', people: list });
+  },
+  /** The recount check of a school's term report (see domain/report/recount.ts): every figure, its recount, OK or not. */
+  'GET /dev/orgs/{orgId}/recount': async ({ params, query }) => {
+    devOnly();
+    const range = parseRange(query.from, query.to);
+    if (typeof range === 'string') throw invalidInput(range);
+    return ok(await checkTerm(params.orgId!, range));
   },
   /** What the local notifier would have sent to WeChat, oldest first. */
   'GET /dev/orgs/{orgId}/outbox': async ({ params }) => {

@@ -78,6 +78,18 @@ export async function batchGet(keys: TableKey[]): Promise<Map<string, Item>> {
   return found;
 }
 
+/**
+ * Items listed through the index, read again by key (consistently): the index may lag a write by a
+ * moment, the table does not. In the order given; an item deleted meanwhile is dropped.
+ */
+export async function refresh<T extends TableKey>(items: T[]): Promise<T[]> {
+  const found = await batchGet(items);
+  return items.flatMap((i) => {
+    const now = found.get(keyId(i));
+    return now ? [now as unknown as T] : [];
+  });
+}
+
 /** Every page of a query (callers bound their own result sizes by key design). */
 export async function queryAll<T = Item>(input: Omit<QueryCommandInput, 'TableName'>): Promise<T[]> {
   const items: T[] = [];

@@ -1,9 +1,10 @@
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import type { PropsWithChildren } from 'react'
 import './app.css'
 import './lib/platform'
 import { syncCheckins } from './lib/checkinQueue'
 import { watchNetwork } from './lib/network'
+import { followWechatFont } from './lib/prefs'
 import { ROUTES, movedUrl } from './lib/routes'
 
 // A link to a page that moved (an old notice, a chat it was forwarded to) opens the page at its new
@@ -22,6 +23,8 @@ watchNetwork((online) => {
 setTimeout(() => void syncCheckins(), 3000)
 
 function App({ children }: PropsWithChildren) {
+  // WeChat's font size, read again whenever the app is shown (it may have been changed in WeChat meanwhile)
+  useDidShow(followWechatFont)
   // children: the page being shown
   return children
 }

@@ -78,7 +78,7 @@ export function tally(questions: readonly QuestionShape[], ballots: readonly Ans
       const a = ballot[q.id];
       for (const choice of Array.isArray(a) ? a : a === undefined ? [] : [a]) {
         const row = counts[q.id]!;
-        if (Object.hasOwn(row, choice)) row[choice] = row[choice]! + 1; // own choices only: never 'toString' and the like
+        if (Object.prototype.hasOwnProperty.call(row, choice)) row[choice] = row[choice]! + 1; // own choices only: never 'toString' and the like
       }
     }
   return counts;

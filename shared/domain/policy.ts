@@ -6,14 +6,14 @@ import type { Role } from '../schemas/common';
  * `roles`: any of these roles lets the caller in (every member has `member`).
  * `scope`: which school the request acts on, found from a path parameter:
  *   - 'org'   : `{orgId}`;   - 'member': the school of `{memberId}`;
- *   - 'event' : the school of `{eventId}`; - 'campaign', 'donation', 'ballot', 'session', 'proposal' likewise;
+ *   - 'event' : the school of `{eventId}`; - 'campaign', 'donation', 'ballot', 'session', 'proposal', 'idea', 'careVisit', 'notice' likewise;
  *   - 'self'  : the caller's own data, no other school involved;
  *   - 'district': `{districtId}`, for the district union (only with `district: true`);
  *   - 'public': no session needed.
  * A caller acts only on their own school; a district admin also reads schools of their district
  * where `district: true`.
  */
-export type Scope = 'public' | 'self' | 'district' | 'org' | 'member' | 'event' | 'campaign' | 'donation' | 'ballot' | 'session' | 'proposal' | 'idea' | 'aidCase';
+export type Scope = 'public' | 'self' | 'district' | 'org' | 'member' | 'event' | 'campaign' | 'donation' | 'ballot' | 'session' | 'proposal' | 'idea' | 'careVisit' | 'notice' | 'aidCase';
 export interface Rule {
   roles: readonly Role[];
   scope: Scope;
@@ -45,6 +45,7 @@ export const POLICY = {
   'POST /dev/login': pub,
   'GET /dev/demo': pub,
   'GET /dev/orgs/{orgId}/people': pub,
+  'GET /dev/orgs/{orgId}/recount': pub,
 
   'GET /me': { roles: EVERYONE, scope: 'self' },
   'POST /me/consent': { roles: EVERYONE, scope: 'self' },
@@ -117,6 +118,28 @@ export const POLICY = {
   'POST /ballots/{ballotId}/votes': { roles: EVERYONE, scope: 'ballot' },
   'GET /ballots/{ballotId}/results': { roles: EVERYONE, scope: 'ballot' },
   'GET /ballots/{ballotId}/results.xlsx': { roles: COMMITTEE, scope: 'ballot' },
+
+  // 送温暖: committee only, to read too (who was visited, and why, is private).
+  'POST /orgs/{orgId}/care-visits': { roles: COMMITTEE, scope: 'org' },
+  'GET /orgs/{orgId}/care-visits': { roles: COMMITTEE, scope: 'org' },
+  'GET /care-visits/{visitId}': { roles: COMMITTEE, scope: 'careVisit' },
+  'PATCH /care-visits/{visitId}': { roles: COMMITTEE, scope: 'careVisit' },
+  // Birthdays: the committee's list (birth dates are never shown to members).
+  'GET /orgs/{orgId}/birthdays': { roles: COMMITTEE, scope: 'org' },
+  'POST /members/{memberId}/birthday-given': { roles: COMMITTEE, scope: 'member' },
+  // 通知 / 校务公开: the committee posts; every member reads; the committee sees who read.
+  'POST /orgs/{orgId}/notices': { roles: COMMITTEE, scope: 'org' },
+  'GET /orgs/{orgId}/notices': { roles: EVERYONE, scope: 'org' },
+  'GET /notices/{noticeId}': { roles: EVERYONE, scope: 'notice' },
+  'PATCH /notices/{noticeId}': { roles: COMMITTEE, scope: 'notice' },
+  'POST /notices/{noticeId}/read': { roles: EVERYONE, scope: 'notice' },
+  'GET /notices/{noticeId}/reads': { roles: COMMITTEE, scope: 'notice' },
+  // 学期工作总结: the chair and the committee (care visits and gifts' donors are in it).
+  'GET /orgs/{orgId}/report': { roles: COMMITTEE, scope: 'org' },
+  'GET /orgs/{orgId}/report/records': { roles: COMMITTEE, scope: 'org' },
+  'GET /orgs/{orgId}/report.docx': { roles: COMMITTEE, scope: 'org' },
+  'GET /orgs/{orgId}/report.xlsx': { roles: COMMITTEE, scope: 'org' },
+
   // 教代会提案. The proposer's own acts (edit, submit, rate) are open to members here and checked
   // against the proposal by the state machine (403 for anyone else): a proposer stays its proposer
   // after their term as a delegate ends.

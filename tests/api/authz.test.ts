@@ -17,6 +17,8 @@ let away: School;
 let homeEvent: string;
 let homeCampaign: string;
 let homeBallot: string;
+let homeVisit: string;
+let homeNotice: string;
 let homeSession: string;
 let homeProposal: string;
 let homeIdea: string;
@@ -38,7 +40,7 @@ function holderOf(s: School, role: (typeof ROLES)[number]): string {
 
 function pathFor(route: string, s: School): string {
   const target = s.members.at(-8)!; // an ordinary member nobody acts as
-  return route.split(' ')[1]!.replace('{orgId}', s.orgId).replace('{memberId}', target).replace('{eventId}', homeEvent).replace('{districtId}', s.districtId).replace('{campaignId}', homeCampaign).replace('{donationId}', homeDonation).replace('{sessionId}', homeSession).replace('{proposalId}', homeProposal).replace('{ideaId}', homeIdea).replace('{caseId}', homeAidCase).replace('{ballotId}', homeBallot);
+  return route.split(' ')[1]!.replace('{orgId}', s.orgId).replace('{memberId}', target).replace('{eventId}', homeEvent).replace('{districtId}', s.districtId).replace('{campaignId}', homeCampaign).replace('{donationId}', homeDonation).replace('{ballotId}', homeBallot).replace('{sessionId}', homeSession).replace('{proposalId}', homeProposal).replace('{ideaId}', homeIdea).replace('{visitId}', homeVisit).replace('{noticeId}', homeNotice).replace('{caseId}', homeAidCase);
 }
 
 beforeAll(async () => {
@@ -50,6 +52,8 @@ beforeAll(async () => {
   await callers.member!.home('POST', `/campaigns/${homeCampaign}/donations`, { donationId: homeDonation, amountFen: 100, anonymous: false });
   homeBallot = (await callers.chair!.home('POST', `/orgs/${home.orgId}/ballots`, { title: '权限测试', electorate: 'delegates', questions: [{ id: 'q1', text: '表决', kind: 'motion' }] })).body.ballotId;
   await callers.chair!.home('POST', `/ballots/${homeBallot}/open`, {});
+  homeVisit = (await callers.chair!.home('POST', `/orgs/${home.orgId}/care-visits`, { memberId: home.members.at(-8), kind: 'illness', date: '2026-01-05', giftFen: 50000 })).body.visitId;
+  homeNotice = (await callers.chair!.home('POST', `/orgs/${home.orgId}/notices`, { title: '权限测试', body: '通知内容' })).body.noticeId;
   homeSession = (await callers.chair!.home('POST', `/orgs/${home.orgId}/sessions`, { title: '权限测试', opensAt: soon(-1), closesAt: soon(48) })).body.sessionId;
   homeProposal = (await callers.delegate!.home('POST', `/sessions/${homeSession}/proposals`, { title: '权限测试', category: 'other', reason: '案由', suggestion: '建议' })).body.proposalId;
   await callers.delegate!.home('POST', `/proposals/${homeProposal}/submit`); // left draft: every member of the school may read it

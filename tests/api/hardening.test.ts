@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { anon, as, ordinary, seed, type School } from '../support/fixtures';
 import { inHours } from '../support/time';
+import { indexSettled } from '../support/eventually';
 
 /** What a probe of the API found, each with the answer it must now get (and nothing changed). */
 type Call = Awaited<ReturnType<typeof as>>;
@@ -13,7 +14,11 @@ beforeAll(async () => {
 });
 
 const eventBody = (over: Record<string, unknown> = {}) => ({ title: '读书会', place: '图书馆', startsAt: inHours(72), signupClosesAt: inHours(48), capacity: 5, ...over });
-const eventCount = async () => ((await chair('GET', `/orgs/${school.orgId}/events`)).body.events as unknown[]).length;
+/** The list is read through the index: every earlier write is let in first, so "changes nothing" compares like with like. */
+const eventCount = async () => {
+  await indexSettled();
+  return ((await chair('GET', `/orgs/${school.orgId}/events`)).body.events as unknown[]).length;
+};
 
 describe('hostile keys and text', () => {
   it('refuses option keys that are not identifiers or that every object has', async () => {

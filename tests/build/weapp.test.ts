@@ -9,7 +9,12 @@ import { compileWxml, compileWxss, filesWithExt } from '../support/weapp/compile
 import {
   AID_CASE,
   AUDIT,
+  BALLOT_RESULTS,
   CHAIR,
+  CLOSED_BALLOT,
+  DRAFT_BALLOT,
+  MY_RECEIPT,
+  OPEN_BALLOT,
   DISTRICT_ORGS,
   FILM_EVENT,
   INACTIVE,
@@ -25,7 +30,7 @@ import {
   signedIn,
   type Person,
 } from '../support/weapp/fixtures';
-import { classNames } from '../support/weapp/pageData';
+import { classNames, stylesOfClass } from '../support/weapp/pageData';
 import { describeFaults, runPage, type PageReport } from '../support/weapp/pageRunner';
 
 /**
@@ -43,13 +48,15 @@ interface Scenario {
   holds?: string[];
   /** The page sends the visitor here (reLaunch / redirectTo) instead of rendering content. */
   sendsTo?: string;
+  /** More of the device's storage than the session (e.g. a ballot receipt this phone kept). */
+  storage?: Record<string, unknown>;
 }
 
 const SCENARIOS: Scenario[] = [
   // 首页: what waits for me: my event (已报名), one open to me, the unread message
   {
     url: ROUTES.home,
-    shows: [CHAIR.name, SCHOOL.name, '我的活动', OPEN_EVENT.title, '已报名', '可以报名', FILM_EVENT.title, `新消息（${MESSAGES.unread}）`, MESSAGES.messages[0]!.title],
+    shows: [CHAIR.name, SCHOOL.name, '我的活动', OPEN_EVENT.title, '已报名', '可以报名', FILM_EVENT.title, `新消息（${MESSAGES.unread}）`, MESSAGES.messages[0]!.title, '等我投票（1）', OPEN_BALLOT.title],
   },
   { url: ROUTES.home, as: null, sendsTo: ROUTES.login },
   { url: ROUTES.events, shows: [OPEN_EVENT.title, OPEN_EVENT.place] },
@@ -78,6 +85,20 @@ const SCENARIOS: Scenario[] = [
   { url: `/aid/case/index?id=${PAID_AID_CASE.caseId}`, shows: [PAID_AID_CASE.name, '已发放', '¥2500.50'] },
   { url: '/aid/fund/index', shows: ['¥17499.50', '期初余额', ' · 互助储金期初余额', '补助支出', ' · 李明', '¥2500.50', ' · 与逐笔合计相符'] },
   { url: ROUTES.district, as: 'districtAdmin', shows: [DISTRICT_ORGS.name, ...DISTRICT_ORGS.orgs.map((o) => o.name)] },
+  // 表决: the list, a ballot to vote in (with the chair's 结束投票), a draft, a closed one, the receipt this phone kept, the results, 发起表决
+  { url: ROUTES.ballots, shows: [OPEN_BALLOT.title, CLOSED_BALLOT.title, DRAFT_BALLOT.title, '待投票', '发起表决'] },
+  {
+    url: ROUTES.ballot(OPEN_BALLOT.ballotId),
+    shows: [OPEN_BALLOT.title, '已投 12 人 / 应投 20 人', ...OPEN_BALLOT.questions.map((q) => q.text), '赞成', '基本称职', '赵强', '下一步：核对选票', '结束投票', '5fcfa41a…35f2'],
+  },
+  { url: ROUTES.ballot(DRAFT_BALLOT.ballotId), shows: [DRAFT_BALLOT.title, '未开始', '共 3 道题', '开启投票'] },
+  { url: ROUTES.ballot(CLOSED_BALLOT.ballotId), shows: [CLOSED_BALLOT.title, '已结束', '查看结果'] },
+  { url: ROUTES.ballotReceipt(OPEN_BALLOT.ballotId), storage: { [`staffhome.ballotReceipt.${OPEN_BALLOT.ballotId}`]: MY_RECEIPT }, shows: ['投票成功', '88db', '02a5', '复制回执', '已投 12 人 / 应投 20 人'] },
+  {
+    url: ROUTES.ballotResults(CLOSED_BALLOT.ballotId),
+    shows: [BALLOT_RESULTS.title, '应投 20 人，实投 18 人', '表决有效', '通过', '优秀+称职率：88.9%', '当选：李明、王芳。', '下载结果（Excel）', '核对我的回执'],
+  },
+  { url: ROUTES.ballotCreate, shows: ['表决名称', '教代会代表', '全体会员', '添加民主测评', '添加选举', '保存'] },
 ];
 
 /** Classes of the app's StateViews: a settled page must not be stuck loading or showing an error. */
@@ -90,12 +111,26 @@ function scenariosFor(app: AppJson): { scenario: Scenario; subPackage?: string }
   });
 }
 
+/** How deep a Taro node tree nests (each level a `cn` list of children). */
+function nodeDepth(node: unknown): number {
+  const children = (node as { cn?: unknown[] } | undefined)?.cn;
+  return Array.isArray(children) && children.length ? 1 + Math.max(...children.map(nodeDepth)) : 0;
+}
+/**
+ * base.wxml unrolls `baseLevel` (12, miniapp/config: 16 cost 11 KB of the main package) levels of
+ * templates; a deeper node is rendered through Taro's recursive comp component, which this sandbox
+ * does not exercise. The deepest page today nests 10.
+ */
+const DEEPEST_RENDERED = 12;
+
 /** What is wrong with one opened page, in words (empty: nothing). */
 function problems(report: PageReport, s: Scenario): string[] {
   const out: string[] = [];
   const person = s.as === undefined ? 'chair' : s.as;
   if (report.faults.length) out.push(`faults:\n${describeFaults(report)}`);
   if (report.setDataCalls === 0) out.push('never rendered (no setData)');
+  const depth = nodeDepth(report.data.root);
+  if (depth > DEEPEST_RENDERED) out.push(`nests ${depth} levels, past baseLevel ${DEEPEST_RENDERED}: its deepest nodes would render through Taro's comp component, untested here`);
   const text = report.text.join('\n');
   const sent = report.navigations.filter((n) => n.api === 'reLaunch' || n.api === 'redirectTo').map((n) => parsePageUrl(n.url).route);
   if (s.sendsTo) {
@@ -164,10 +199,39 @@ describe('weapp build, checked as WeChat would check it', () => {
     const started = performance.now();
     for (const { scenario } of runs) {
       const as = scenario.as === undefined ? 'chair' : scenario.as;
-      const report = await runPage({ dist, app, url: scenario.url, storage: signedIn(as ?? undefined), request });
+      const report = await runPage({ dist, app, url: scenario.url, storage: { ...signedIn(as ?? undefined), ...scenario.storage }, request });
       timings.push(`${scenario.url} (${as ?? 'signed out'}): ${report.ms} ms, ${report.setDataCalls} setData, ${report.requests.length} requests`);
       expect.soft(problems(report, scenario), `${scenario.url} as ${as ?? 'nobody'}`).toEqual([]);
     }
     console.log(`sandbox: ${runs.length} page runs in ${Math.round(performance.now() - started)} ms\n  ${timings.join('\n  ')}`);
+  });
+
+  it("follows the member's WeChat font size: fontSizeScaleFactor reaches the page root's style, 大字模式 stays at least 1.25×", async () => {
+    const request = fixtureRequests(TEST_API_BASE);
+    const open = async (factor: number | undefined, largeText: boolean) => {
+      const storage = { ...signedIn('chair'), ...(largeText ? { 'staffhome.largeText': true } : {}) };
+      const report = await runPage({ dist, app, url: ROUTES.home, storage, request, appBaseInfo: factor === undefined ? undefined : { fontSizeScaleFactor: factor } });
+      expect(report.faults, describeFaults(report)).toEqual([]);
+      expect(report.wxCalls).toContain('getAppBaseInfo');
+      const styles = stylesOfClass(report.data, 'page');
+      expect(styles.length, 'the page has one root .page').toBe(1);
+      return { style: styles[0]!, large: classNames(report.data).has('large-text') };
+    };
+    // 关怀模式 (WeChat's 23.8 px on a 375 screen, 1.4 × its 17 px): every type size of app.css × 1.4
+    const care = await open(1.4, false);
+    expect(care.style).toMatch(/--wx:\s*1\.4\b/);
+    expect(care.style).toMatch(/--wx-l:\s*1\.4\b/);
+    expect(care.large).toBe(false);
+    // standard size: no style at all (app.css's own sizes)
+    expect((await open(undefined, false)).style).toBe('');
+    expect((await open(1, true)).large).toBe(true);
+    // a small WeChat step with 大字模式 on: 大字模式's 1.25 wins; without it, WeChat's 1.1
+    const small = await open(1.1, true);
+    expect(small.large).toBe(true);
+    expect(small.style).toMatch(/--wx:\s*1\.1\b/);
+    expect(small.style).toMatch(/--wx-l:\s*1\.25\b/);
+    // WeChat's 小 (below standard) never shrinks the app's type; more than double is kept at double
+    expect((await open(0.9, false)).style).toBe('');
+    expect((await open(3, false)).style).toMatch(/--wx:\s*2\b/);
   });
 });

@@ -15,7 +15,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { describeClipped, findClipped } from './clipping'
+import { describeAxe, describeShortfalls, findShortfalls, restoreType, runAxe, setType, TYPE_MODES, type AxeFinding } from './a11y'
+import { describeClipped, findClipped, type Clipped } from './clipping'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -123,20 +124,49 @@ async function overflowHeight(page: Page): Promise<number> {
 }
 
 /**
- * Saves tests/e2e/screenshots/<name>.png once the page has settled, and fails when any text on the
- * screen is clipped, in normal or in large type (./clipping.ts). `fullPage` grows the viewport
- * until the current Taro page fits (up to 8000 px), then puts it back. With SHOTS_OTHER_TYPE=1 it
- * also saves the screen in the other type size (<name>.large.png or <name>.normal.png), to look at.
+ * Saves tests/e2e/screenshots/<name>.png once the page has settled, and fails when the screen does not
+ * read well, at WeChat's standard size and at 关怀模式 (./a11y.ts):
+ *  - any text is clipped, in normal or in large type (./clipping.ts);
+ *  - axe-core finds a violation (contrast, names of buttons and inputs...) not allowed in ./axe-allow.ts;
+ *  - text or a primary button is below the minimums, more than doubles in 关怀模式, or sticks out of the screen.
+ * `fullPage` grows the viewport until the current Taro page fits (up to 8000 px), then puts it back. With
+ * SHOTS_OTHER_TYPE=1 it also saves the screen in the other type size (<name>.large.png or <name>.normal.png),
+ * with SHOTS_CARE=1 at 关怀模式 (<name>.care.png), to look at.
  */
 export async function shot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true })
   await settle(page)
-  const clipped = await findClipped(page)
+  const clipped: Clipped[] = []
+  const axe: AxeFinding[] = []
+  for (const mode of TYPE_MODES) {
+    await setType(page, mode)
+    try {
+      // in 关怀模式 大字模式 changes nothing (1.4 > 1.25): one report of each
+      for (const c of await findClipped(page)) {
+        const found = { ...c, type: mode === 'care' ? '关怀模式' : c.type }
+        if (!clipped.some((o) => JSON.stringify(o) === JSON.stringify(found))) clipped.push(found)
+      }
+      axe.push(...(await runAxe(page, mode)))
+    } finally {
+      await restoreType(page)
+    }
+  }
   if (clipped.length) {
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.clipped.png`), animations: 'disabled', caret: 'hide' })
     throw new Error(describeClipped(name, clipped))
   }
+  if (axe.length) throw new Error(describeAxe(name, axe))
+  const short = await findShortfalls(page)
+  if (short.length) throw new Error(describeShortfalls(name, short))
   const file = await capture(page, name, options)
+  if (process.env.SHOTS_CARE) {
+    await setType(page, 'care')
+    try {
+      await capture(page, `${name}.care`, options)
+    } finally {
+      await restoreType(page)
+    }
+  }
   if (process.env.SHOTS_OTHER_TYPE) {
     const other = (await page.evaluate<boolean>(`document.documentElement.classList.contains('large-text')`)) ? 'normal' : 'large'
     await flipType(page)

@@ -9,12 +9,16 @@ import { launchPhone, type PhoneSession } from './browser';
 
 let sessions: PhoneSession[] = [];
 
-/** A fresh phone, logged in as `memberId` through 开发登录 (and the privacy notice the first time); lands on 首页. */
-export async function phoneAs(orgId: string, memberId: string): Promise<Page> {
+/**
+ * A fresh phone, logged in as `memberId` through 开发登录 (and the privacy notice the first time); lands on 首页.
+ * `wxfont`: the WeChat font size it simulates for the whole session (lib/wechatFont.h5.ts: 'care', 'plus3', '1.4'...).
+ */
+export async function phoneAs(orgId: string, memberId: string, options: { wxfont?: string } = {}): Promise<Page> {
   const session = await launchPhone({ baseURL: inject('webUrl') });
   sessions.push(session);
   const { page } = session;
-  await page.goto(`/#/pages/login/index?org=${orgId}`);
+  const font = options.wxfont ? (/^[\d.]+$/.test(options.wxfont) ? `?fontScale=${options.wxfont}` : `?wxfont=${options.wxfont}`) : '';
+  await page.goto(`/${font}#/pages/login/index?org=${orgId}`);
   await page.getByTestId(`login-${memberId}`).click();
   // the privacy notice comes only on a member's first login
   const agree = page.getByTestId('consent-agree');

@@ -95,3 +95,21 @@ export type {
 } from '@shared/schemas/donations'
 export type CampaignList = { campaigns: import('@shared/schemas/donations').CampaignView[] }
 export type DonationList = { donations: import('@shared/schemas/donations').DonationView[] }
+
+// 表决 (types only: zod is never bundled)
+export type {
+  BallotView,
+  BallotResults,
+  QuestionResult,
+  QuestionInput,
+  CreateBallotBody,
+  BallotStatus,
+} from '@shared/schemas/ballots'
+/** One ballot of `GET /orgs/{orgId}/ballots`: what the list and 首页 need of a BallotView. */
+export type BallotSummary = Pick<
+  import('@shared/schemas/ballots').BallotView,
+  'ballotId' | 'title' | 'status' | 'electorate' | 'eligibleCount' | 'votedCount' | 'createdAt'
+> &
+  Partial<Pick<import('@shared/schemas/ballots').BallotView, 'openedAt' | 'closedAt'>> & {
+    me: { voted: boolean; eligible?: boolean }
+  }

@@ -33,6 +33,8 @@ export default function BigButton({ type = 'primary', onClick, disabled, testId,
       disabled={disabled || undefined}
       openType={openType}
       onClick={() => !disabled && onClick?.()}
+      // H5 draws it as <taro-button-core>, which no screen reader (nor axe) takes for a button
+      {...(process.env.TARO_ENV === 'h5' ? { role: 'button', 'aria-disabled': disabled || undefined } : {})}
       data-testid={testId}
     >
       {label === null ? children : <NoOrphan text={label} />}

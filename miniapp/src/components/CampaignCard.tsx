@@ -16,6 +16,7 @@ export default function CampaignCard({ c, link }: { c: CampaignView; link?: bool
     <View
       className="cp-card"
       data-testid={`campaign-card-${c.campaignId}`}
+      role={link ? 'button' : undefined}
       onClick={link ? () => void Taro.navigateTo({ url: ROUTES.campaign(c.campaignId) }) : undefined}
     >
       <View className="cp-card__head">

@@ -18,7 +18,7 @@ export default function EventCard({ e, extra, foot }: { e: CardEvent; extra?: st
   const seats = foot ?? seatsText(e)
   const mine = myStatusText(e.me)
   return (
-    <View className={`ev-card${e.state === 'cancelled' ? ' ev-card--cancelled' : ''}`} data-testid={`event-card-${e.eventId}`} onClick={() => void Taro.navigateTo({ url: ROUTES.event(e.eventId) })}>
+    <View role="button" className={`ev-card${e.state === 'cancelled' ? ' ev-card--cancelled' : ''}`} data-testid={`event-card-${e.eventId}`} onClick={() => void Taro.navigateTo({ url: ROUTES.event(e.eventId) })}>
       <View className="ev-card__head">
         <Text className="ev-card__title">
           <NoOrphan text={e.title} />

@@ -1,17 +1,21 @@
 import { View } from '@tarojs/components'
 import type { PropsWithChildren } from 'react'
-import { useLargeText } from '../lib/prefs'
+import { useLargeText, useTypeScaleStyle } from '../lib/prefs'
 
 interface Props {
   className?: string
   testId?: string
 }
 
-/** Root of every page: applies 大字模式 (a class that scales every size variable by 1.25). */
+/**
+ * Root of every page: applies WeChat's font size (a style scaling every type size variable of app.css)
+ * and 大字模式 (a class: at least 1.25×).
+ */
 export default function Page({ className, testId, children }: PropsWithChildren<Props>) {
   const large = useLargeText()
+  const style = useTypeScaleStyle()
   return (
-    <View className={`page${large ? ' large-text' : ''}${className ? ` ${className}` : ''}`} data-testid={testId}>
+    <View className={`page${large ? ' large-text' : ''}${className ? ` ${className}` : ''}`} style={style} data-testid={testId}>
       {children}
     </View>
   )

@@ -19,11 +19,12 @@ export default function SearchBox({ value, onChange, placeholder, testId }: Prop
         placeholder={placeholder}
         placeholderClass="field__placeholder"
         confirmType="search"
+        nativeProps={{ 'aria-label': placeholder || '搜索' }}
         onInput={(e) => onChange(e.detail.value)}
         data-testid={testId}
       />
       {value && (
-        <View className="search__clear" onClick={() => onChange('')} data-testid={`${testId}-clear`}>
+        <View className="search__clear" role="button" onClick={() => onChange('')} data-testid={`${testId}-clear`}>
           <Text>清除</Text>
         </View>
       )}

@@ -68,7 +68,7 @@ export function AsyncView<T>({ data, error, onRetry, isEmpty, empty, loadingText
 /** A failed refresh while older data is still shown. */
 export function InlineError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   return (
-    <View className="inline-error" data-testid="inline-error" onClick={onRetry}>
+    <View className="inline-error" data-testid="inline-error" role={onRetry ? 'button' : undefined} onClick={onRetry}>
       <Text>{errorMessage(error)}</Text>
       {onRetry && <Text className="inline-error__retry">点此重试</Text>}
     </View>

@@ -17,12 +17,15 @@ interface BoxProps {
   invalid?: boolean
   /** On the box (in H5, type into `[data-testid=X] input` or `textarea`). */
   testId?: string
+  /** Its name for a screen reader (TextField: its label); needed when no label is shown beside it. */
+  label?: string
 }
 
 /** The box one types into, large and plain; for a box with its label, hint and error use TextField. */
-export function TextBox({ value, onChange, placeholder, maxLength, type = 'text', multiline, short, invalid, testId }: BoxProps) {
+export function TextBox({ value, onChange, placeholder, maxLength, type = 'text', multiline, short, invalid, testId, label }: BoxProps) {
   const className = `field__input${multiline ? ' field__input--multiline' : ''}${short ? ' field__input--short' : ''}${invalid ? ' field__input--error' : ''}`
-  const common = { className, value, maxlength: maxLength, placeholder, placeholderClass: 'field__placeholder', 'data-testid': testId }
+  // nativeProps: on H5's real <input> / <textarea>, which no <label> names (the label is a Text beside it)
+  const common = { className, value, maxlength: maxLength, placeholder, placeholderClass: 'field__placeholder', 'data-testid': testId, nativeProps: label ? { 'aria-label': label } : undefined }
   return multiline ? (
     <Textarea {...common} onInput={(e) => onChange(e.detail.value)} />
   ) : (
@@ -34,7 +37,7 @@ export function TextBox({ value, onChange, placeholder, maxLength, type = 'text'
 export default function TextField({ label, required, hint, error, ...box }: FieldProps & Omit<BoxProps, 'invalid'>) {
   return (
     <Field label={label} required={required} hint={hint} error={error}>
-      <TextBox {...box} invalid={!!error} />
+      <TextBox {...box} label={label} invalid={!!error} />
     </Field>
   )
 }

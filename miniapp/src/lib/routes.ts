@@ -29,6 +29,12 @@ export const ROUTES = {
   // sub-package `aid`: 困难补助 (its own pages' links live in aid/api.ts)
   aid: '/aid/index/index',
   checkin: (eventId: string) => `/manage/checkin/index?id=${encodeURIComponent(eventId)}`,
+  // sub-package `ballot`: 表决 (投票, 回执, 结果) and the chair's 发起表决
+  ballots: '/ballot/list/index',
+  ballot: (ballotId: string) => `/ballot/detail/index?id=${encodeURIComponent(ballotId)}`,
+  ballotReceipt: (ballotId: string) => `/ballot/receipt/index?id=${encodeURIComponent(ballotId)}`,
+  ballotResults: (ballotId: string) => `/ballot/results/index?id=${encodeURIComponent(ballotId)}`,
+  ballotCreate: '/ballot/create/index',
 } as const
 
 export const TAB_ROUTES: string[] = [ROUTES.home, ROUTES.events, ROUTES.donate, ROUTES.proposals, ROUTES.mine]

@@ -26,6 +26,7 @@ import {
   type Member,
 } from '../../../shared/schemas/member';
 import { CampaignView, DonationView, HonorRoll, MyDonations } from '../../../shared/schemas/donations';
+import { BallotList, BallotResults, BallotView } from '../../../shared/schemas/ballots';
 import { AidCaseList, AidCaseView, FundView, LedgerView } from '../../../shared/schemas/aid';
 import { termLabel, termOf } from '../../../shared/domain/aid';
 import { ROUTES as APP_ROUTES } from '../../../miniapp/src/lib/routes';
@@ -354,6 +355,83 @@ export const MY_DONATIONS: z.infer<typeof MyDonations> = {
   years: [{ year: new Date(Date.now() + 8 * 3600_000).getUTCFullYear(), confirmedFen: 120_000, recordedFen: 120_000 }],
 };
 
+/** 表决 open now: three questions (表决事项, 民主测评, 选举); 12 of 20 delegates voted, the chair (a delegate) not yet. */
+export const OPEN_BALLOT: z.infer<typeof BallotView> = {
+  ballotId: 'bl-jiaodaihui',
+  orgId: SCHOOL.orgId,
+  title: '第五届教代会第三次会议表决',
+  description: '请各位代表认真阅读方案后投票。',
+  electorate: 'delegates',
+  questions: [
+    { id: 'q1', kind: 'motion', text: '通过《学校绩效工资分配方案（修订稿）》' },
+    { id: 'q2', kind: 'rating', text: '对张建国同志的评价' },
+    {
+      id: 'q3',
+      kind: 'election',
+      text: '选举工会经费审查委员',
+      seats: 2,
+      candidates: [
+        { id: 'c1', name: '李明' },
+        { id: 'c2', name: '王芳' },
+        { id: 'c3', name: '赵强' },
+      ],
+    },
+  ],
+  status: 'open',
+  createdAt: isoInDays(-2, 9),
+  openedAt: isoInDays(-1, 9),
+  eligibleCount: 20,
+  votedCount: 12,
+  electorateHash: '5fcfa41a0b6e8f2d3c4b5a69788796a5b4c3d2e1f00112233445566778835f2',
+  me: { voted: false, eligible: true },
+};
+
+/** 表决 closed last month: the chair voted. */
+export const CLOSED_BALLOT: z.infer<typeof BallotView> = {
+  ...OPEN_BALLOT,
+  ballotId: 'bl-shangxueqi',
+  title: '上学期民主测评',
+  status: 'closed',
+  createdAt: isoInDays(-40, 9),
+  openedAt: isoInDays(-39, 9),
+  closedAt: isoInDays(-38, 17),
+  votedCount: 18,
+  me: { voted: true, eligible: true },
+};
+
+/** 表决 being prepared by the chair (no electorate yet). */
+export const DRAFT_BALLOT: z.infer<typeof BallotView> = {
+  ...OPEN_BALLOT,
+  ballotId: 'bl-caogao',
+  title: '下学期工作计划表决',
+  status: 'draft',
+  openedAt: undefined,
+  eligibleCount: 0,
+  votedCount: 0,
+  electorateHash: undefined,
+};
+
+/** The receipt this device kept for OPEN_BALLOT (what the receipt page reads from storage). */
+export const MY_RECEIPT = '88db94abdb4ba1f04a05ac889b2e02a5';
+
+/** CLOSED_BALLOT's results: quorum met (18 of 20); the motion passes; 李明 and 王芳 are elected. */
+export const BALLOT_RESULTS: z.infer<typeof BallotResults> = {
+  ballotId: CLOSED_BALLOT.ballotId,
+  title: CLOSED_BALLOT.title,
+  eligibleCount: 20,
+  ballotsCast: 18,
+  quorumMet: true,
+  electorateHash: OPEN_BALLOT.electorateHash!,
+  questions: [
+    { id: 'q1', kind: 'motion', text: OPEN_BALLOT.questions[0]!.text, counts: { for: 15, against: 2, abstain: 1 }, passed: true },
+    { id: 'q2', kind: 'rating', text: OPEN_BALLOT.questions[1]!.text, counts: { excellent: 10, competent: 6, basic: 2, incompetent: 0 }, goodPermille: 889 },
+    { id: 'q3', kind: 'election', text: OPEN_BALLOT.questions[2]!.text, counts: { c1: 16, c2: 12, c3: 5 }, elected: ['c1', 'c2'], tied: [] },
+  ],
+  receipts: [MY_RECEIPT, ...Array.from({ length: 17 }, (_, i) => `${String(i).padStart(2, '0')}${'a1b2c3d4'.repeat(3)}e5f6a7`)].sort(),
+};
+
+const BALLOTS = [OPEN_BALLOT, CLOSED_BALLOT, DRAFT_BALLOT];
+const ballotById = (id: string | undefined) => BALLOTS.find((b) => b.ballotId === id) ?? NOT_FOUND;
 /** 困难补助: 刘强 (retired) applied after an operation, waiting for the committee; 李明 was paid last month. */
 export const AID_CASE: z.infer<typeof AidCaseView> = {
   caseId: 'h-liu-qiang',
@@ -440,6 +518,9 @@ const API: Route[] = [
   route('GET', '/campaigns/:campaignId/honor-roll', HonorRoll, (r) => (campaignById(r.params.campaignId) === NOT_FOUND ? NOT_FOUND : HONOR_ROLL)),
   route('GET', '/campaigns/:campaignId/donations', z.object({ donations: z.array(DonationView) }), () => ({ donations: CAMPAIGN_GIFTS })),
   route('GET', '/me/donations', MyDonations, () => MY_DONATIONS),
+  route('GET', '/orgs/:orgId/ballots', BallotList, () => ({ ballots: BALLOTS })),
+  route('GET', '/ballots/:ballotId', BallotView, (r) => ballotById(r.params.ballotId)),
+  route('GET', '/ballots/:ballotId/results', BallotResults, (r) => (r.params.ballotId === CLOSED_BALLOT.ballotId ? BALLOT_RESULTS : NOT_FOUND)),
   route('GET', '/orgs/:orgId/fund', FundView, () => FUND),
   route('GET', '/orgs/:orgId/fund/entries', LedgerView, () => LEDGER),
   route('GET', '/orgs/:orgId/aid-cases', AidCaseList, () => ({ cases: [AID_CASE, PAID_AID_CASE] })),

@@ -60,3 +60,17 @@ export function classNames(node: Json | undefined): Set<string> {
   walk(node);
   return out;
 }
+
+/** The inline style (Taro sends it as `st`) of every node carrying class `cls`, in document order. */
+export function stylesOfClass(node: Json | undefined, cls: string): string[] {
+  const out: string[] = [];
+  const walk = (n: Json | undefined): void => {
+    if (Array.isArray(n)) n.forEach(walk);
+    else if (n && typeof n === 'object') {
+      if (typeof n.cl === 'string' && n.cl.split(/\s+/).includes(cls)) out.push(typeof n.st === 'string' ? n.st : '');
+      for (const v of Object.values(n)) if (v && typeof v === 'object') walk(v);
+    }
+  };
+  walk(node);
+  return out;
+}

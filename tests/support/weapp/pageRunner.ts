@@ -22,6 +22,8 @@ export interface RunPageOptions {
   request: (req: WxRequest) => { statusCode: number; data: unknown; unknown?: string };
   /** How far the page's clock may run after onReady: its first seconds, a timer of the app's at 3 s included. */
   settleMs?: number;
+  /** What wx.getAppBaseInfo answers over the defaults, e.g. `{ fontSizeScaleFactor: 1.4 }` (关怀模式). */
+  appBaseInfo?: Record<string, unknown>;
 }
 
 export interface PageReport {
@@ -57,6 +59,7 @@ export async function runPage(options: RunPageOptions): Promise<PageReport> {
     dist: options.dist,
     app: options.app,
     launch: { path: route, query },
+    appBaseInfo: options.appBaseInfo,
     storage,
     request: (req) => {
       const res = options.request(req);

@@ -47,6 +47,8 @@ export interface SandboxOptions {
   launch: { path: string; query: Record<string, string> };
   storage: Map<string, unknown>;
   request: (req: WxRequest) => { statusCode: number; data: unknown };
+  /** What wx.getAppBaseInfo answers over the defaults (the member's WeChat font size...). */
+  appBaseInfo?: Record<string, unknown>;
 }
 
 export interface Sandbox {
@@ -117,6 +119,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     launch: { ...options.launch, scene: 1001 },
     navigations,
     calls: wxCalls,
+    appBaseInfo: options.appBaseInfo,
   });
 
   const timer = (every: boolean) => (fn: unknown, ms?: unknown, ...args: unknown[]) => {

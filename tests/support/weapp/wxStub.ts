@@ -37,6 +37,8 @@ export interface WxHost {
   navigations: Navigation[];
   /** Names of the APIs the sandbox called, in order (for reports). */
   calls: string[];
+  /** What getAppBaseInfo answers over the phone's defaults (e.g. `{ fontSizeScaleFactor: 1.4 }`: WeChat's 关怀模式). */
+  appBaseInfo?: Record<string, unknown>;
 }
 
 /** A phone's screen, as WeChat describes it (iPhone 12 sized). */
@@ -51,7 +53,7 @@ const WINDOW = {
   safeArea: { left: 0, right: 390, top: 47, bottom: 810, width: 390, height: 763 },
 };
 const DEVICE = { brand: 'iPhone', model: 'iPhone 12', system: 'iOS 17.4', platform: 'ios', benchmarkLevel: 1 };
-const APP_BASE = { SDKVersion: '3.5.0', version: '8.0.50', language: 'zh_CN', theme: 'light', fontSizeSetting: 16, enableDebug: false, host: { env: 'WeChat' } };
+const APP_BASE = { SDKVersion: '3.5.0', version: '8.0.50', language: 'zh_CN', theme: 'light', fontSizeSetting: 17, fontSizeScaleFactor: 1, enableDebug: false, host: { env: 'WeChat' } };
 const SYSTEM_INFO = { ...WINDOW, ...DEVICE, ...APP_BASE, bluetoothEnabled: false, locationEnabled: false, wifiEnabled: true };
 const MENU_BUTTON = { width: 87, height: 32, top: 51, right: 380, bottom: 83, left: 293 };
 const ZERO_RECT = { id: '', dataset: {}, left: 0, right: 0, top: 0, bottom: 0, width: 0, height: 0 };
@@ -141,7 +143,8 @@ export function createWx(host: WxHost): Record<string, unknown> {
 
   // The device.
   for (const name of ['getSystemInfoSync', 'getWindowInfo', 'getDeviceInfo', 'getAppBaseInfo']) {
-    const info = name === 'getWindowInfo' ? WINDOW : name === 'getDeviceInfo' ? DEVICE : name === 'getAppBaseInfo' ? APP_BASE : SYSTEM_INFO;
+    const info =
+      name === 'getWindowInfo' ? WINDOW : name === 'getDeviceInfo' ? DEVICE : name === 'getAppBaseInfo' ? { ...APP_BASE, ...host.appBaseInfo } : { ...SYSTEM_INFO, ...host.appBaseInfo };
     sync(name, () => host.toSandbox(info));
   }
   for (const name of ['getSystemInfo', 'getSystemInfoAsync']) define(name, (api) => callbackApi(api, () => ok(SYSTEM_INFO)));

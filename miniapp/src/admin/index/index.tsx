@@ -43,7 +43,7 @@ export default function AdminHome() {
       <Text className="section-title">{me.member.orgName}</Text>
       <View className="list">
         {rows.map((r) => (
-          <View key={r.key} className="row row--tap" data-testid={`admin-${r.key}`} onClick={r.onTap}>
+          <View role="button" key={r.key} className="row row--tap" data-testid={`admin-${r.key}`} onClick={r.onTap}>
             <View className="row__main">
               <Text className="row__title">{r.title}</Text>
               <Text className="row__sub">{r.sub}</Text>

@@ -87,7 +87,7 @@ export default function Roster() {
 
       {roster.data && roster.data.groups.length > 0 && (
         <View className="chips roster__groups">
-          <View className={`chip${group === '' ? ' chip--on' : ''}`} onClick={() => setGroup('')} data-testid="group-filter-all">
+          <View role="button" className={`chip${group === '' ? ' chip--on' : ''}`} onClick={() => setGroup('')} data-testid="group-filter-all">
             全部小组
           </View>
           {roster.data.groups.map((g) => (

@@ -16,7 +16,8 @@ import { AsyncView, EmptyState, ErrorState, LoadingState } from '../../component
 import { api } from '../../api'
 import { errorMessage } from '../../api/client'
 import type { CampaignView, DonationView, HonorRoll } from '../../api/types'
-import { STATUS_TEXT, sortCampaigns, yuan } from '../../lib/campaigns'
+import { sortCampaigns, yuan } from '../../lib/campaigns'
+import { STATUS_TEXT } from '../status'
 import { fmtDateTime } from '../../lib/events'
 import { isTreasurer } from '../../lib/roles'
 import { useMe } from '../../lib/session'
@@ -305,7 +306,7 @@ function Gifts({ campaignId, gifts, onChanged }: { campaignId: string; gifts: Do
         const on = selected.has(g.donationId)
         return (
           <View key={g.donationId} className={`cp-gift${on ? ' cp-gift--on' : ''}`} data-testid={`gift-${g.donationId}`}>
-            <View className="cp-gift__main" onClick={g.status === 'recorded' ? () => toggle(g.donationId) : undefined} data-testid={`gift-select-${g.donationId}`}>
+            <View role={g.status === 'recorded' ? 'button' : undefined} className="cp-gift__main" onClick={g.status === 'recorded' ? () => toggle(g.donationId) : undefined} data-testid={`gift-select-${g.donationId}`}>
               {g.status === 'recorded' && <Text className="cp-gift__check">{on ? '☑' : '☐'}</Text>}
               <View className="cp-gift__text">
                 <Text className="cp-row__name">
@@ -367,7 +368,7 @@ function Gifts({ campaignId, gifts, onChanged }: { campaignId: string; gifts: Do
         <Text className="modal__text">
           {rejecting ? `${rejecting.name} 的 ${yuan(rejecting.amountFen)}。退回原因会告诉捐款人：` : ''}
         </Text>
-        <TextBox value={reason} onChange={setReason} placeholder="例如：没有收到这笔钱" maxLength={200} invalid={!!reasonError} testId="reject-reason" />
+        <TextBox value={reason} onChange={setReason} placeholder="例如：没收到钱" label="退回原因" maxLength={200} invalid={!!reasonError} testId="reject-reason" />
         {reasonError && (
           <Text className="field__error" data-testid="reject-error">
             {reasonError}

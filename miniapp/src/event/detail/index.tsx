@@ -370,7 +370,7 @@ function MyStatus({ e, said }: { e: EventView; said?: string }) {
       {waiting && <Text className="ev__mine-hint">前面有人取消时会按顺序递补，递补成功会通知您。</Text>}
       {detail && <Text className="ev__mine-detail">{detail}</Text>}
       {my && !waiting && !my.checkedIn && e.state !== 'cancelled' && e.state !== 'past' && (
-        <View className="ev__mine-code" data-testid="event-my-code" onClick={() => void Taro.navigateTo({ url: ROUTES.checkinCode })}>
+        <View role="button" className="ev__mine-code" data-testid="event-my-code" onClick={() => void Taro.navigateTo({ url: ROUTES.checkinCode })}>
           <Text>活动当天出示签到码</Text>
           <Text className="ev__mine-code-go">打开 ›</Text>
         </View>
@@ -392,7 +392,7 @@ function Fact({ label, value, testId, strong }: { label: string; value: string; 
 
 function ToolRow({ title, sub, testId, onTap }: { title: string; sub: string; testId: string; onTap: () => void }) {
   return (
-    <View className="row row--tap" data-testid={testId} onClick={onTap}>
+    <View role="button" className="row row--tap" data-testid={testId} onClick={onTap}>
       <View className="row__main">
         <Text className="row__title">{title}</Text>
         <Text className="row__sub">{sub}</Text>

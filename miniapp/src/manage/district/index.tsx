@@ -93,7 +93,7 @@ export default function DistrictPage() {
                 )}
                 <View className="list" data-testid="district-list">
                   {shown.map((o) => (
-                    <View key={o.orgId} className="row row--tap dt__row" data-testid={`school-${o.orgId}`} onClick={() => void openSchool(o.orgId)}>
+                    <View role="button" key={o.orgId} className="row row--tap dt__row" data-testid={`school-${o.orgId}`} onClick={() => void openSchool(o.orgId)}>
                       <View className="row__main">
                         <Text className="row__title">{o.name}</Text>
                       </View>

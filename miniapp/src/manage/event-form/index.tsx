@@ -223,6 +223,7 @@ function Form({ orgId, existing }: { orgId: string; existing?: EventView }) {
                   value={o.label}
                   maxLength={32}
                   placeholder="名称，例如：乘车点"
+                  label={`选项 ${i + 1} 的名称`}
                   invalid={!!errors[`option${i}`]}
                   onChange={(v) => setOption(i, 'label', v)}
                   testId={`form-option-label-${i}`}
@@ -231,6 +232,7 @@ function Form({ orgId, existing }: { orgId: string; existing?: EventView }) {
                 <TextBox
                   value={o.choices}
                   placeholder="例如：东门，西门"
+                  label={`选项 ${i + 1} 的可选项`}
                   invalid={!!errors[`option${i}`]}
                   onChange={(v) => setOption(i, 'choices', v)}
                   testId={`form-option-choices-${i}`}

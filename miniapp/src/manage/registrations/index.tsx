@@ -109,7 +109,7 @@ function Report({ eventId, committee }: { eventId: string; committee: boolean })
           const groupName = group ? list.byGroup.find((g) => g.groupId === group)?.groupName : !committee ? list.byGroup[0]?.groupName : undefined
           return (
             <>
-              <View className="card mg__event" onClick={() => void Taro.navigateTo({ url: ROUTES.event(event.eventId) })}>
+              <View role="button" className="card mg__event" onClick={() => void Taro.navigateTo({ url: ROUTES.event(event.eventId) })}>
                 <Text className="mg__event-title">
                   <NoOrphan text={event.title} />
                 </Text>
@@ -128,7 +128,7 @@ function Report({ eventId, committee }: { eventId: string; committee: boolean })
 
               {committee && (
                 <View className="chips mg__chips">
-                  <View className={`chip${group === '' ? ' chip--on' : ''}`} onClick={() => pickGroup('')} data-testid="regs-group-all">
+                  <View role="button" className={`chip${group === '' ? ' chip--on' : ''}`} onClick={() => pickGroup('')} data-testid="regs-group-all">
                     全部小组
                   </View>
                   {(groups ?? list.byGroup).map((g) => (
@@ -180,7 +180,7 @@ function Report({ eventId, committee }: { eventId: string; committee: boolean })
                   <Text className="section-title">各小组人数</Text>
                   <View className="list">
                     {list.byGroup.map((g) => (
-                      <View key={g.groupId} className="row row--tap" data-testid={`regs-group-${g.groupId}`} onClick={() => pickGroup(g.groupId)}>
+                      <View role="button" key={g.groupId} className="row row--tap" data-testid={`regs-group-${g.groupId}`} onClick={() => pickGroup(g.groupId)}>
                         <View className="row__main">
                           <Text className="row__title">{g.groupName}</Text>
                           <Text className="row__sub">

@@ -13,7 +13,7 @@ export default function CardView({ card }: { card: HomeCard }) {
       <Text className="section-title">{card.title}</Text>
       <View className="list">
         {card.items.map((it) => (
-          <View key={it.id} className="row row--tap home-item" data-testid={`home-${card.key}-${it.id}`} onClick={() => go(it.url)}>
+          <View role="button" key={it.id} className="row row--tap home-item" data-testid={`home-${card.key}-${it.id}`} onClick={() => go(it.url)}>
             <View className="row__main">
               <Text className="home-item__title">
                 <NoOrphan text={it.title} />
@@ -35,7 +35,7 @@ export default function CardView({ card }: { card: HomeCard }) {
             <Text className="row__chevron">›</Text>
           </View>
         ))}
-        <View className="row row--tap home-card__more" data-testid={`home-more-${card.key}`} onClick={() => go(card.more.url, card.more.tab)}>
+        <View role="button" className="row row--tap home-card__more" data-testid={`home-more-${card.key}`} onClick={() => go(card.more.url, card.more.tab)}>
           <Text className="row__main">{card.more.text}</Text>
           <Text className="row__chevron">›</Text>
         </View>

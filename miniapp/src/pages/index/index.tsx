@@ -47,7 +47,7 @@ export default function Home() {
         </Text>
       </View>
       {isDistrictAdmin(m.roles) && (
-        <View className="home__wide" data-testid="shortcut-district" onClick={() => void Taro.navigateTo({ url: ROUTES.district })}>
+        <View role="button" className="home__wide" data-testid="shortcut-district" onClick={() => void Taro.navigateTo({ url: ROUTES.district })}>
           <View className="home__wide-main">
             <Text className="home__wide-title">全区学校</Text>
             <Text className="home__wide-sub">区教育工会：查看本区各学校</Text>

@@ -75,7 +75,7 @@ export default function LoginPanel() {
             </Text>
             <View className="list">
               {d.people.map((p) => (
-                <View key={p.memberId} className="row row--tap login__row" data-testid={`login-${p.memberId}`} onClick={() => void pick(p)}>
+                <View role="button" key={p.memberId} className="row row--tap login__row" data-testid={`login-${p.memberId}`} onClick={() => void pick(p)}>
                   <View className="row__main">
                     <Text className="row__title">{p.name}</Text>
                     {p.groupName && <Text className="row__sub">{p.groupName}</Text>}

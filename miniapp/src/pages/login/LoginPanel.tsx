@@ -85,6 +85,7 @@ export default function LoginPanel() {
               value={invite}
               maxlength={12}
               placeholder="例如 AB3CD4EF"
+              nativeProps={{ 'aria-label': '邀请码' }}
               placeholderClass="login__placeholder"
               onInput={(e) => setInvite(e.detail.value)}
               onConfirm={() => void bind()}
@@ -96,7 +97,7 @@ export default function LoginPanel() {
               绑定并登录
             </BigButton>
           </View>
-          <View className="login__back" onClick={() => { setStep('start'); setErr(null) }}>
+          <View className="login__back" role="button" onClick={() => { setStep('start'); setErr(null) }}>
             <Text>重新开始</Text>
           </View>
         </View>

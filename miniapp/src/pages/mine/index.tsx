@@ -1,5 +1,6 @@
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import NoOrphan from '../../components/NoOrphan'
 import Page from '../../components/Page'
 import RoleTags from '../../components/RoleTags'
 import BigSwitch from '../../components/BigSwitch'
@@ -63,6 +64,7 @@ export default function Mine() {
           badge={unread}
         />
         <EntryRow title="我的签到码" sub="活动当天给工会委员扫一扫" testId="mine-checkin-code" url={ROUTES.checkinCode} />
+        <EntryRow title="投票表决" sub="教代会表决、民主测评、选举" testId="mine-ballots" url={ROUTES.ballots} />
         <EntryRow title="困难补助" sub="申请补助，仅主席和财务可见" testId="mine-aid" url={ROUTES.aid} />
         {canSeeSignups(m.roles) &&
           (canManage(m.roles) ? (
@@ -76,7 +78,9 @@ export default function Mine() {
         <View className="field-row">
           <View className="mine__setting">
             <Text className="field__label">大字模式</Text>
-            <Text className="hint">字号放大，看得更清楚</Text>
+            <Text className="hint">
+              <NoOrphan text="字号放大，看得更清楚" />
+            </Text>
           </View>
           <BigSwitch checked={large} onChange={setLargeText} testId="large-text-switch" label="大字模式" />
         </View>
@@ -90,7 +94,7 @@ export default function Mine() {
 
       {canManage(m.roles) && (
         <View className="list mine__list">
-          <View className="row row--tap" data-testid="admin-entry" onClick={() => void Taro.navigateTo({ url: ROUTES.admin })}>
+          <View role="button" className="row row--tap" data-testid="admin-entry" onClick={() => void Taro.navigateTo({ url: ROUTES.admin })}>
             <View className="row__main">
               <Text className="row__title">管理</Text>
               <Text className="row__sub">花名册、导入与导出</Text>
@@ -112,7 +116,7 @@ export default function Mine() {
 
 function EntryRow({ title, sub, testId, url, badge }: { title: string; sub: string; testId: string; url: string; badge?: number }) {
   return (
-    <View className="row row--tap" data-testid={testId} onClick={() => void Taro.navigateTo({ url })}>
+    <View role="button" className="row row--tap" data-testid={testId} onClick={() => void Taro.navigateTo({ url })}>
       <View className="row__main">
         <Text className="row__title">{title}</Text>
         <Text className={`row__sub${badge ? ' mine__sub--new' : ''}`}>{sub}</Text>
