@@ -51,6 +51,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
+    // Levels of templates unrolled in base.wxml (default 16, 11 KB more of the main package); the
+    // deepest page nests 10 (tests/build/weapp.test.ts checks every page stays within this).
+    baseLevel: 12,
     cache,
     logger: { quiet: true, stats: false },
     mini: {
@@ -61,9 +64,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
       optimizeMainPackage: { enable: true },
-      // Levels of templates unrolled in base.wxml (default 16, 11 KB more of the main package); the
-      // deepest page nests 10 (tests/build/weapp.test.ts checks every page stays within this).
-      baseLevel: 12,
     },
     h5: {
       compile: { include: [path.join(repoRoot, 'shared')] },
