@@ -29,6 +29,8 @@ export default defineAppConfig({
     { root: 'donate', pages: ['campaign/index', 'mine/index'] },
     // 表决 (教代会表决, 民主测评, 选举): 投票 and 核对, 回执, 结果; the chair's 发起表决, 开启 / 结束.
     { root: 'ballot', pages: ['list/index', 'detail/index', 'receipt/index', 'results/index', 'create/index'] },
+    // 困难补助 (互助储金): 申请 / 代为申请, 一份申请 (委员会审批, 财务发放), 互助金账目 (主席、财务).
+    { root: 'aid', pages: ['index/index', 'apply/index', 'case/index', 'fund/index'] },
   ],
   // Fetched in the background once 首页 / 我的 is open, so the first tap on an event, a ballot or 消息 does not wait.
   preloadRule: {

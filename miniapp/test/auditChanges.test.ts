@@ -48,4 +48,11 @@ describe('操作记录: what changed', () => {
       detail: '“春游”，张伟',
     })
   })
+
+  it('says what was done with the hardship fund in amounts and categories, never whose case', () => {
+    expect(describeAudit(entry('POST /orgs/{orgId}/fund/entries', { kind: 'opening', amountFen: 2_000_000 }, { orgId: 'o-1' }))).toEqual({ title: '登记互助金期初余额', detail: '¥20000.00' })
+    expect(describeAudit(entry('POST /orgs/{orgId}/aid-cases', { category: 'illness', requestedFen: 300_050 }, { orgId: 'o-1' }))).toEqual({ title: '代为提出困难补助申请', detail: '大病，¥3000.50' })
+    expect(describeAudit(entry('POST /aid-cases/{caseId}/approve', { caseId: 'h-1', approvedFen: 250_050 }, { caseId: 'h-1' }))).toEqual({ title: '批准困难补助', detail: '¥2500.50' })
+    expect(describeAudit(entry('POST /aid-cases/{caseId}/pay', { caseId: 'h-1', amountFen: 250_050 }, { caseId: 'h-1' }))).toEqual({ title: '发放困难补助', detail: '¥2500.50' })
+  })
 })

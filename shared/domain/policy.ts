@@ -13,7 +13,7 @@ import type { Role } from '../schemas/common';
  * A caller acts only on their own school; a district admin also reads schools of their district
  * where `district: true`.
  */
-export type Scope = 'public' | 'self' | 'district' | 'org' | 'member' | 'event' | 'campaign' | 'donation' | 'ballot' | 'session' | 'proposal' | 'idea' | 'careVisit' | 'notice';
+export type Scope = 'public' | 'self' | 'district' | 'org' | 'member' | 'event' | 'campaign' | 'donation' | 'ballot' | 'session' | 'proposal' | 'idea' | 'careVisit' | 'notice' | 'aidCase';
 export interface Rule {
   roles: readonly Role[];
   scope: Scope;
@@ -31,6 +31,8 @@ export const DELEGATES: readonly Role[] = ['delegate'];
 /** Who takes cash from members for a donation drive: the treasurer, and group leaders for their group. */
 export const CASH_KEEPERS: readonly Role[] = ['treasurer', 'groupLeader'];
 /** The union's officers: only the chair may stop one of them. */
+/** Who may know who received hardship aid: the chair and the treasurer (and the member themselves). */
+export const AID_KEEPERS: readonly Role[] = ['chair', 'treasurer'];
 export const OFFICERS: readonly Role[] = ['chair', 'treasurer', 'committee'];
 
 const pub: Rule = { roles: EVERYONE, scope: 'public' };
@@ -89,6 +91,23 @@ export const POLICY = {
   'POST /donations/{donationId}/confirm': { roles: TREASURER, scope: 'donation' },
   'POST /donations/{donationId}/reject': { roles: TREASURER, scope: 'donation' },
   'GET /me/donations': { roles: EVERYONE, scope: 'self' },
+  // The WeChat Pay seam: an order for one's own gift; the provider's notify (its signature is its authority).
+  'POST /donations/{donationId}/pay-order': { roles: EVERYONE, scope: 'donation' },
+  'POST /pay/notify': pub,
+
+  // 互助储金 / 困难补助基金. Who received aid is the chair's and treasurer's to know (and the member's
+  // own); everyone else reads counts and sums per category and term. Routes open to every member
+  // answer each caller with what they may see (their own cases; a case they may not see is 404).
+  'GET /orgs/{orgId}/fund': { roles: EVERYONE, scope: 'org' },
+  'GET /orgs/{orgId}/fund/entries': { roles: AID_KEEPERS, scope: 'org' },
+  'POST /orgs/{orgId}/fund/entries': { roles: TREASURER, scope: 'org' },
+  'GET /orgs/{orgId}/aid/summary': { roles: EVERYONE, scope: 'org' },
+  'POST /orgs/{orgId}/aid-cases': { roles: EVERYONE, scope: 'org' },
+  'GET /orgs/{orgId}/aid-cases': { roles: EVERYONE, scope: 'org' },
+  'GET /aid-cases/{caseId}': { roles: EVERYONE, scope: 'aidCase' },
+  'POST /aid-cases/{caseId}/approve': { roles: COMMITTEE, scope: 'aidCase' },
+  'POST /aid-cases/{caseId}/decline': { roles: COMMITTEE, scope: 'aidCase' },
+  'POST /aid-cases/{caseId}/pay': { roles: TREASURER, scope: 'aidCase' },
 
   'POST /orgs/{orgId}/ballots': { roles: CHAIR, scope: 'org' },
   'GET /orgs/{orgId}/ballots': { roles: EVERYONE, scope: 'org' },

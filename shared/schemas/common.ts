@@ -42,6 +42,8 @@ export const ERROR_CODES = [
   'BAD_TRANSITION',
   'SESSION_CLOSED',
   'OWN_PROPOSAL',
+  'INSUFFICIENT_FUNDS',
+  'OWN_CASE',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -22,6 +22,7 @@ let homeNotice: string;
 let homeSession: string;
 let homeProposal: string;
 let homeIdea: string;
+let homeAidCase: string;
 const homeDonation = 'authz-gift-0001';
 const callers: Record<string, { home: Call; away: Call }> = {};
 
@@ -39,7 +40,7 @@ function holderOf(s: School, role: (typeof ROLES)[number]): string {
 
 function pathFor(route: string, s: School): string {
   const target = s.members.at(-8)!; // an ordinary member nobody acts as
-  return route.split(' ')[1]!.replace('{orgId}', s.orgId).replace('{memberId}', target).replace('{eventId}', homeEvent).replace('{districtId}', s.districtId).replace('{campaignId}', homeCampaign).replace('{donationId}', homeDonation).replace('{ballotId}', homeBallot).replace('{sessionId}', homeSession).replace('{proposalId}', homeProposal).replace('{ideaId}', homeIdea).replace('{visitId}', homeVisit).replace('{noticeId}', homeNotice);
+  return route.split(' ')[1]!.replace('{orgId}', s.orgId).replace('{memberId}', target).replace('{eventId}', homeEvent).replace('{districtId}', s.districtId).replace('{campaignId}', homeCampaign).replace('{donationId}', homeDonation).replace('{ballotId}', homeBallot).replace('{sessionId}', homeSession).replace('{proposalId}', homeProposal).replace('{ideaId}', homeIdea).replace('{visitId}', homeVisit).replace('{noticeId}', homeNotice).replace('{caseId}', homeAidCase);
 }
 
 beforeAll(async () => {
@@ -57,6 +58,7 @@ beforeAll(async () => {
   homeProposal = (await callers.delegate!.home('POST', `/sessions/${homeSession}/proposals`, { title: '权限测试', category: 'other', reason: '案由', suggestion: '建议' })).body.proposalId;
   await callers.delegate!.home('POST', `/proposals/${homeProposal}/submit`); // left draft: every member of the school may read it
   homeIdea = (await callers.member!.home('POST', `/orgs/${home.orgId}/ideas`, { title: '权限测试', category: 'other', text: '内容' })).body.ideaId;
+  homeAidCase = (await callers.member!.home('POST', `/orgs/${home.orgId}/aid-cases`, { category: 'other', requestedFen: 100, reason: '权限测试' })).body.caseId;
 });
 
 describe.each(routes)('%s', (route, rule) => {

@@ -7,6 +7,7 @@ import { ROOT } from '../support/apiProcess';
 import { TEST_API_BASE, weappBuild } from '../support/weapp/build';
 import { compileWxml, compileWxss, filesWithExt } from '../support/weapp/compile';
 import {
+  AID_CASE,
   AUDIT,
   BALLOT_RESULTS,
   CHAIR,
@@ -20,6 +21,7 @@ import {
   MEMBERS,
   MESSAGES,
   OPEN_EVENT,
+  PAID_AID_CASE,
   PAST_EVENT,
   PEOPLE,
   REGISTRATIONS,
@@ -75,6 +77,13 @@ const SCENARIOS: Scenario[] = [
   { url: ROUTES.eventForm(OPEN_EVENT.eventId), holds: [OPEN_EVENT.title, OPEN_EVENT.place] },
   { url: ROUTES.registrations(OPEN_EVENT.eventId), shows: [OPEN_EVENT.title, ...REGISTRATIONS.confirmed.map((r) => r.name)] },
   { url: ROUTES.checkin(OPEN_EVENT.eventId), shows: [OPEN_EVENT.title, ...REGISTRATIONS.confirmed.map((r) => r.name)] },
+  // 困难补助 (sub-package aid; its pages' urls are AID_ROUTES in miniapp/src/aid/api.ts, which needs Taro): the chair sees the balance, every case and the ledger
+  { url: ROUTES.aid, shows: ['互助金余额', '¥17499.50', AID_CASE.name, PAID_AID_CASE.name, '补助发放情况', '1 人次 ¥2500.50', '申请困难补助'] },
+  { url: '/aid/apply/index', shows: ['仅工会主席和财务可见：您的申请不会出现在任何公开名单里，其他会员只看得到各类补助的人次和总金额', '大病', '灾害', '家庭变故', '其他'] },
+  { url: '/aid/apply/index?for=other', shows: ['为哪位会员申请', MEMBERS[1]!.name, MEMBERS[3]!.name] },
+  { url: `/aid/case/index?id=${AID_CASE.caseId}`, shows: [AID_CASE.name, AID_CASE.reason, '待审批', '委员会审批', '批准', '不予批准'], holds: ['5000.00'] },
+  { url: `/aid/case/index?id=${PAID_AID_CASE.caseId}`, shows: [PAID_AID_CASE.name, '已发放', '¥2500.50'] },
+  { url: '/aid/fund/index', shows: ['¥17499.50', '期初余额', ' · 互助储金期初余额', '补助支出', ' · 李明', '¥2500.50', ' · 与逐笔合计相符'] },
   { url: ROUTES.district, as: 'districtAdmin', shows: [DISTRICT_ORGS.name, ...DISTRICT_ORGS.orgs.map((o) => o.name)] },
   // 表决: the list, a ballot to vote in (with the chair's 结束投票), a draft, a closed one, the receipt this phone kept, the results, 发起表决
   { url: ROUTES.ballots, shows: [OPEN_BALLOT.title, CLOSED_BALLOT.title, DRAFT_BALLOT.title, '待投票', '发起表决'] },

@@ -26,6 +26,8 @@ export const ROUTES = {
   // sub-package `donate`: a campaign (公示, 捐款; the treasurer's 确认) and 我的捐款
   campaign: (campaignId: string) => `/donate/campaign/index?id=${encodeURIComponent(campaignId)}`,
   myDonations: '/donate/mine/index',
+  // sub-package `aid`: 困难补助 (its own pages' links live in aid/api.ts)
+  aid: '/aid/index/index',
   checkin: (eventId: string) => `/manage/checkin/index?id=${encodeURIComponent(eventId)}`,
   // sub-package `ballot`: 表决 (投票, 回执, 结果) and the chair's 发起表决
   ballots: '/ballot/list/index',

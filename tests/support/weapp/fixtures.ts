@@ -27,6 +27,8 @@ import {
 } from '../../../shared/schemas/member';
 import { CampaignView, DonationView, HonorRoll, MyDonations } from '../../../shared/schemas/donations';
 import { BallotList, BallotResults, BallotView } from '../../../shared/schemas/ballots';
+import { AidCaseList, AidCaseView, FundView, LedgerView } from '../../../shared/schemas/aid';
+import { termLabel, termOf } from '../../../shared/domain/aid';
 import { ROUTES as APP_ROUTES } from '../../../miniapp/src/lib/routes';
 
 /** ISO 8601 at +08:00 (as the API writes them), `days` from when the tests started. */
@@ -430,6 +432,68 @@ export const BALLOT_RESULTS: z.infer<typeof BallotResults> = {
 
 const BALLOTS = [OPEN_BALLOT, CLOSED_BALLOT, DRAFT_BALLOT];
 const ballotById = (id: string | undefined) => BALLOTS.find((b) => b.ballotId === id) ?? NOT_FOUND;
+/** 困难补助: 刘强 (retired) applied after an operation, waiting for the committee; 李明 was paid last month. */
+export const AID_CASE: z.infer<typeof AidCaseView> = {
+  caseId: 'h-liu-qiang',
+  orgId: SCHOOL.orgId,
+  memberId: 'm-liu-qiang',
+  name: '刘强',
+  category: 'illness',
+  requestedFen: 500_000,
+  reason: '心脏搭桥手术，医保报销后自付约三万元。',
+  proposedByName: '陈静',
+  selfApplied: false,
+  status: 'pending',
+  createdAt: isoInDays(-2, 10),
+  canDecide: true,
+  canPay: false,
+};
+export const PAID_AID_CASE: z.infer<typeof AidCaseView> = {
+  ...AID_CASE,
+  caseId: 'h-li-ming',
+  memberId: 'm-li-ming',
+  name: '李明',
+  category: 'disaster',
+  requestedFen: 300_000,
+  reason: '家中遭暴雨，房屋进水受损。',
+  proposedByName: '李明',
+  selfApplied: true,
+  status: 'paid',
+  approvedFen: 250_050,
+  decidedByName: '陈静',
+  decidedAt: isoInDays(-30, 15),
+  paidAt: isoInDays(-29, 10),
+  createdAt: isoInDays(-32, 9),
+  canDecide: false,
+};
+const AID_TERM = termOf(Date.now());
+export const FUND: z.infer<typeof FundView> = {
+  currentTerm: AID_TERM,
+  terms: [
+    {
+      term: AID_TERM,
+      label: termLabel(AID_TERM),
+      categories: [
+        { category: 'illness', label: '大病', count: 0, totalFen: 0 },
+        { category: 'disaster', label: '灾害', count: 1, totalFen: 250_050 },
+        { category: 'family', label: '家庭变故', count: 0, totalFen: 0 },
+        { category: 'other', label: '其他', count: 0, totalFen: 0 },
+      ],
+      count: 1,
+      totalFen: 250_050,
+    },
+  ],
+  balance: { balanceFen: 1_749_950, inFen: 2_000_000, outFen: 250_050, entryCount: 2 },
+};
+export const LEDGER: z.infer<typeof LedgerView> = {
+  ...FUND.balance!,
+  sumFen: 1_749_950,
+  entries: [
+    { entryId: 'f-aid-li-ming', kind: 'aid', amountFen: 250_050, deltaFen: -250_050, at: isoInDays(-29, 10), byName: '孙会计', caseId: 'h-li-ming', category: 'disaster', memberName: '李明' },
+    { entryId: 'f-opening', kind: 'opening', amountFen: 2_000_000, deltaFen: 2_000_000, note: '互助储金期初余额', at: isoInDays(-60, 9), byName: '孙会计' },
+  ],
+};
+const aidCaseById = (id: string | undefined) => [AID_CASE, PAID_AID_CASE].find((c) => c.caseId === id) ?? NOT_FOUND;
 
 const campaignById = (id: string | undefined) => [CAMPAIGN, CLOSED_CAMPAIGN].find((c) => c.campaignId === id) ?? NOT_FOUND;
 
@@ -457,6 +521,10 @@ const API: Route[] = [
   route('GET', '/orgs/:orgId/ballots', BallotList, () => ({ ballots: BALLOTS })),
   route('GET', '/ballots/:ballotId', BallotView, (r) => ballotById(r.params.ballotId)),
   route('GET', '/ballots/:ballotId/results', BallotResults, (r) => (r.params.ballotId === CLOSED_BALLOT.ballotId ? BALLOT_RESULTS : NOT_FOUND)),
+  route('GET', '/orgs/:orgId/fund', FundView, () => FUND),
+  route('GET', '/orgs/:orgId/fund/entries', LedgerView, () => LEDGER),
+  route('GET', '/orgs/:orgId/aid-cases', AidCaseList, () => ({ cases: [AID_CASE, PAID_AID_CASE] })),
+  route('GET', '/aid-cases/:caseId', AidCaseView, (r) => aidCaseById(r.params.caseId)),
 ];
 
 function match(pattern: string, path: string): Record<string, string> | undefined {

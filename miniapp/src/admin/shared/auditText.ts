@@ -1,6 +1,8 @@
 import type { AuditEntry as SharedAuditEntry } from '@shared/schemas/member'
 import { chinaDateTime, chinaParts, sameChinaDay } from '@shared/domain/chinaTime'
 import { fmtDateTime } from '../../lib/events'
+import { formatFen } from '@shared/domain/money'
+import { AID_CATEGORY_LABELS, type AidCategory } from '@shared/domain/aid'
 
 /** 操作记录: turns an audit entry (a route key with facts) into plain Chinese. No Taro here. */
 export type AuditEntry = SharedAuditEntry
@@ -61,6 +63,7 @@ export function changeLines(changes: unknown): string[] | undefined {
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined)
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined)
 const quote = (s: string | undefined) => (s ? `“${s}”` : undefined)
+const yuanOf = (v: unknown) => (num(v) === undefined ? undefined : `¥${formatFen(num(v)!)}`)
 const join = (...parts: (string | undefined | false)[]) => parts.filter(Boolean).join('，') || undefined
 
 type Describe = (e: AuditEntry, d: Record<string, unknown>, names: AuditNames) => AuditLine
@@ -110,6 +113,12 @@ export const AUDIT_ACTIONS: Record<string, Describe> = {
     title: '活动签到',
     detail: join(quote(eventTitle(e, d, names)), memberName(str(d.memberId), names), d.offline === true ? '离线签到' : undefined),
   }),
+  // 困难补助: amounts and categories only, never whose case (the log keeps no recipient's name).
+  'POST /orgs/{orgId}/fund/entries': (_e, d) => ({ title: d.kind === 'opening' ? '登记互助金期初余额' : '互助金拨入', detail: yuanOf(d.amountFen) }),
+  'POST /orgs/{orgId}/aid-cases': (_e, d) => ({ title: '代为提出困难补助申请', detail: join(AID_CATEGORY_LABELS[String(d.category) as AidCategory], yuanOf(d.requestedFen)) }),
+  'POST /aid-cases/{caseId}/approve': (_e, d) => ({ title: '批准困难补助', detail: yuanOf(d.approvedFen) }),
+  'POST /aid-cases/{caseId}/decline': () => ({ title: '不予批准困难补助' }),
+  'POST /aid-cases/{caseId}/pay': (_e, d) => ({ title: '发放困难补助', detail: yuanOf(d.amountFen) }),
   'DELETE /events/{eventId}/checkins/{memberId}': (e, d, names) => ({
     title: '撤销签到',
     detail: join(quote(eventTitle(e, d, names)), memberName(str(d.memberId) ?? e.target.memberId, names)),

@@ -65,6 +65,7 @@ export default function Mine() {
         />
         <EntryRow title="我的签到码" sub="活动当天给工会委员扫一扫" testId="mine-checkin-code" url={ROUTES.checkinCode} />
         <EntryRow title="投票表决" sub="教代会表决、民主测评、选举" testId="mine-ballots" url={ROUTES.ballots} />
+        <EntryRow title="困难补助" sub="申请补助，仅主席和财务可见" testId="mine-aid" url={ROUTES.aid} />
         {canSeeSignups(m.roles) &&
           (canManage(m.roles) ? (
             <EntryRow title="报名名单" sub="各活动谁报了名、各小组人数" testId="mine-group-signups" url={ROUTES.registrations()} />

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '补助申请', enablePullDownRefresh: true })
