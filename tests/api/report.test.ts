@@ -119,6 +119,17 @@ beforeAll(async () => {
   ids.v4 = await visit(D!, 'wedding', today, 0);
   await must(committee('PATCH', `/care-visits/${ids.v4}`, { kind: 'birth', giftFen: 6600 }));
 
+  // Hardship aid: two cases paid in the range (illness 2500.50 yuan, family 500 yuan), one approved but not yet paid.
+  await must(treasurer('POST', `/orgs/${school.orgId}/fund/entries`, { kind: 'opening', amountFen: 1_000_000 }));
+  const aid = async (memberId: string, category: string, fen: number, pay: boolean) => {
+    const caseId = (await must((await as(memberId))('POST', `/orgs/${school.orgId}/aid-cases`, { category, requestedFen: fen, reason: '家中困难' }))).caseId as string;
+    await must(chair('POST', `/aid-cases/${caseId}/approve`, { approvedFen: fen }));
+    if (pay) await must(treasurer('POST', `/aid-cases/${caseId}/pay`, {}));
+  };
+  await aid(A!, 'illness', 250_050, true);
+  await aid(B!, 'family', 50_000, true);
+  await aid(C!, 'other', 70_000, false);
+
   // Proposals. S1 opened in the range: P1 accepted → answered → rated satisfied; P2 rejected; P4 accepted; P3 a draft.
   // S0 opened before the range: its proposal is not counted.
   const session = async (opensIn: number) => (await must(chair('POST', `/orgs/${school.orgId}/sessions`, { title: '第九届教代会提案征集', opensAt: inHours(opensIn), closesAt: inHours(240), cosignersNeeded: 0 }))).sessionId as string;
@@ -170,7 +181,7 @@ describe('the term report', () => {
       ideas: { received: 2, adopted: 1 },
       ballots: { held: 2, turnout: 7 / 35, cast: 7, eligible: 35 },
       care: { visits: 3, giftFen: 76_600 },
-      aid: null,
+      aid: { count: 2, fen: 300_050, byCategory: { illness: { count: 1, fen: 250_050 }, family: { count: 1, fen: 50_000 }, other: { count: 0, fen: 0 }, disaster: { count: 0, fen: 0 } } },
     });
     expect(res.body.events.perEvent.map((e: any) => [e.eventId, e.participants, e.checkedIn]).sort()).toEqual([[ids.e1, 3, 2], [ids.e2, 1, 0]].sort());
     expect(res.body.donations.perCampaign).toEqual([expect.objectContaining({ campaignId: ids.c1, confirmedFen: 8100, donors: 2 })]);

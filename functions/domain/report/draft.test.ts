@@ -13,7 +13,7 @@ const figures = (over: Partial<TermFigures> = {}): TermFigures =>
     ideas: { received: 0, adopted: 0 },
     ballots: { held: 0, turnout: null, cast: 0, eligible: 0, perBallot: [] },
     care: { visits: 0, giftFen: 0, byKind: { illness: { visits: 0, giftFen: 0 }, wedding: { visits: 0, giftFen: 0 }, birth: { visits: 0, giftFen: 0 }, bereavement: { visits: 0, giftFen: 0 }, hardship: { visits: 0, giftFen: 0 }, retiree: { visits: 0, giftFen: 0 }, other: { visits: 0, giftFen: 0 } } },
-    aid: null,
+    aid: { count: 2, fen: 300_050, byCategory: { illness: { count: 1, fen: 250_050 }, disaster: { count: 0, fen: 0 }, family: { count: 1, fen: 50_000 }, other: { count: 0, fen: 0 } } },
     ...over,
   }) as TermFigures;
 
@@ -35,6 +35,7 @@ describe('the draft 工作总结', () => {
   it('leaves to the committee what the records cannot say', () => {
     const d = draftOf(figures(), '阳光小学');
     expect(d.sections[3]!.paragraphs).toEqual(['（由工会委员会填写。）']);
-    expect(d.sections[1]!.paragraphs.join('')).toContain('尚未记录困难补助');
+    expect(d.sections[1]!.paragraphs.join('')).toContain('发放困难补助 2 人次，共 3000.50 元（只列总数，不列姓名）');
+    expect(d.sections[1]!.tables.find((t) => t.title === '困难补助分类')!.rows).toContainEqual(['大病', 1, '2500.50']);
   });
 });

@@ -1,3 +1,4 @@
+import { AID_CATEGORIES, AID_CATEGORY_LABELS } from '../../../shared/domain/aid';
 import { CARE_KIND_LABELS, CARE_KINDS } from '../../../shared/domain/care';
 import { chinaDateTime } from '../../../shared/domain/chinaTime';
 import { formatFen } from '../../../shared/domain/money';
@@ -6,7 +7,7 @@ import type { TermFigures } from './term';
 /**
  * The draft 工作总结 in the usual structure (一、基本情况 二、主要工作 三、存在问题 四、下学期打算),
  * filled only with facts and exact numbers from the report's figures: no invented prose. What the
- * records cannot say (the plans for next term, aid not yet recorded) is left for the committee to
+ * records cannot say (the plans for next term) is left for the committee to
  * write, and says so. The .docx and the .xlsx are both rendered from this outline.
  */
 
@@ -50,12 +51,13 @@ export function draftOf(f: TermFigures, schoolName: string): Draft {
           `（二）爱心捐款。统计期间截止的募捐 ${f.donations.campaigns} 次，确认到账 ${yuan(f.donations.confirmedFen)}，捐款会员 ${f.donations.donors} 人。`,
           `（三）民主管理。本期提案征集收到提案 ${f.proposals.received} 件，立案 ${f.proposals.accepted} 件，已答复 ${f.proposals.answered} 件，办复率 ${percent(f.proposals.answered, f.proposals.accepted)}；转为意见建议 ${f.proposals.converted} 件，不予立案 ${f.proposals.rejected} 件，并案 ${f.proposals.merged} 件；满意率 ${f.proposals.satisfactionRate === null ? '—（尚无评价）' : `${(f.proposals.satisfactionRate * 100).toFixed(1)}%`}。收到“金点子” ${f.ideas.received} 条，采纳 ${f.ideas.adopted} 条。组织表决 ${f.ballots.held} 次，总投票率 ${percent(f.ballots.cast, f.ballots.eligible)}。`,
           `（四）送温暖。走访慰问 ${f.care.visits} 人次，发放慰问金 ${yuan(f.care.giftFen)}。`,
-          '困难补助：教工之家尚未记录困难补助，此项请另行填写（只填总数和总金额，不列姓名）。',
+          `（五）困难补助。发放困难补助 ${f.aid.count} 人次，共 ${yuan(f.aid.fen)}（只列总数，不列姓名）。`,
         ],
         tables: [
           { title: '各项活动参与情况', headers: ['活动', '日期', '参加人数', '参与率', '签到人次'], rows: f.events.perEvent.map((e) => [e.title, day(e.startsAt), e.participants, percent(e.participants, f.members.active), e.checkedIn]) },
           { title: '各次募捐情况', headers: ['募捐', '截止日期', '确认到账（元）', '捐款人数'], rows: f.donations.perCampaign.map((c) => [c.title, day(c.closesAt), formatFen(c.confirmedFen), c.donors]) },
           { title: '各次表决投票情况', headers: ['表决', '结束日期', '应投票人数', '实投票数', '投票率'], rows: f.ballots.perBallot.map((b) => [b.title, day(b.closedAt), b.eligible, b.cast, percent(b.cast, b.eligible)]) },
+          { title: '困难补助分类', headers: ['类别', '人次', '金额（元）'], rows: AID_CATEGORIES.map((k) => [AID_CATEGORY_LABELS[k], f.aid.byCategory[k].count, formatFen(f.aid.byCategory[k].fen)]) },
           { title: '走访慰问分类', headers: ['类别', '人次', '慰问金（元）'], rows: CARE_KINDS.map((k) => [CARE_KIND_LABELS[k], f.care.byKind[k].visits, formatFen(f.care.byKind[k].giftFen)]) },
         ],
       },

@@ -1,7 +1,9 @@
+import { AID_CATEGORIES } from '../../../shared/domain/aid';
 import { CARE_KINDS, inRangeMs, rate, type DateRange } from '../../../shared/domain/care';
 import { contribution, statsOf, STATS_COUNTERS, type StatsCounter } from '../../../shared/domain/proposals';
 import { Ballot, type BallotItem } from '../../entities/ballot';
 import { BallotPaper } from '../../entities/ballotPaper';
+import { AidCase, type AidCaseItem } from '../../entities/aidCase';
 import { Campaign, type CampaignItem } from '../../entities/campaign';
 import { CareVisit, type CareVisitItem } from '../../entities/careVisit';
 import { Donation, type DonationItem } from '../../entities/donation';
@@ -45,6 +47,8 @@ export function flatten(f: TermFigures): Flat {
   for (const b of f.ballots.perBallot) put(`ballots.perBallot.${b.ballotId}`, b);
   put('care', f.care);
   for (const [k, v] of Object.entries(f.care.byKind)) put(`care.byKind.${k}`, v);
+  put('aid', f.aid);
+  for (const [k, v] of Object.entries(f.aid.byCategory)) put(`aid.byCategory.${k}`, v);
   return out;
 }
 
@@ -147,6 +151,16 @@ export async function recount(orgId: string, range: DateRange): Promise<Flat> {
     const mine = visits.filter((v) => v.kind === k);
     out[`care.byKind.${k}.visits`] = mine.length;
     out[`care.byKind.${k}.giftFen`] = mine.reduce((n, v) => n + v.giftFen, 0);
+  }
+
+  // Hardship aid: the cases paid in the range (the report reads the fund's ledger instead).
+  const paid = (await refresh(await queryAll<AidCaseItem>(AidCase.queryOfOrg(orgId)))).filter((c) => c.status === 'paid' && inRangeMs(range, c.paidAt));
+  out['aid.count'] = paid.length;
+  out['aid.fen'] = paid.reduce((n, c) => n + (c.approvedFen ?? 0), 0);
+  for (const k of AID_CATEGORIES) {
+    const mine = paid.filter((c) => c.category === k);
+    out[`aid.byCategory.${k}.count`] = mine.length;
+    out[`aid.byCategory.${k}.fen`] = mine.reduce((n, c) => n + (c.approvedFen ?? 0), 0);
   }
   return out;
 }

@@ -1,3 +1,4 @@
+import { AID_CATEGORIES, type AidCategory } from '../../../shared/domain/aid';
 import { CARE_KINDS, inRangeMs, rate, type CareKind, type DateRange } from '../../../shared/domain/care';
 import { statsOf, STATS_COUNTERS, type StatsCounter } from '../../../shared/domain/proposals';
 import { Ballot, type BallotItem } from '../../entities/ballot';
@@ -6,6 +7,7 @@ import { CampaignTotals, type CampaignTotalsItem } from '../../entities/campaign
 import { CareVisit, type CareVisitItem } from '../../entities/careVisit';
 import { Donation, type DonationItem } from '../../entities/donation';
 import { Event, type EventItem } from '../../entities/event';
+import { FundEntry, type FundEntryItem } from '../../entities/fundEntry';
 import { Idea, type IdeaItem } from '../../entities/idea';
 import { keyId } from '../../entities/key';
 import { Member, type MemberItem } from '../../entities/member';
@@ -32,13 +34,15 @@ export interface TermData {
   ideas: IdeaItem[];
   ballots: BallotItem[];
   visits: CareVisitItem[];
+  /** Aid paid out of the hardship fund in the range: the ledger's `aid` entries (amounts and categories only are used). */
+  aidPaid: FundEntryItem[];
 }
 
 const parallel = <T, R>(items: T[], fn: (t: T) => Promise<R>) => Promise.all(items.map(fn));
 
 /** Everything the report reads: one query per list, one per event and campaign of the term, batched gets for aggregates. */
 export async function loadTerm(orgId: string, range: DateRange): Promise<TermData> {
-  const [members, events, campaigns, sessions, ideas, ballots, visits] = await Promise.all([
+  const [members, events, campaigns, sessions, ideas, ballots, visits, ledger] = await Promise.all([
     queryAll<MemberItem>(Member.queryOfOrg(orgId)),
     queryAll<EventItem>(Event.queryOfOrgBetween(orgId, range.startMs, range.endMs)),
     queryAll<CampaignItem>(Campaign.queryOfOrgBetween(orgId, range.startMs, range.endMs)),
@@ -46,6 +50,7 @@ export async function loadTerm(orgId: string, range: DateRange): Promise<TermDat
     queryAll<IdeaItem>(Idea.queryOfOrgBetween(orgId, range.startMs, range.endMs)),
     queryAll<BallotItem>(Ballot.queryOfOrg(orgId)),
     queryAll<CareVisitItem>(CareVisit.queryOfDates(orgId, range.from, range.to)),
+    queryAll<FundEntryItem>({ ...FundEntry.queryOfFund(orgId), ConsistentRead: true }),
   ]);
   // What the index listed, read again by key where a later write may have changed it (a cancellation,
   // a ballot's close, an idea adopted, a visit edited): the index may lag a write by a moment.
@@ -69,6 +74,7 @@ export async function loadTerm(orgId: string, range: DateRange): Promise<TermDat
     ideas: freshIdeas.filter((i) => inRangeMs(range, i.createdAt)),
     ballots: freshBallots.filter((b) => b.status === 'closed' && inRangeMs(range, b.closedAt)),
     visits: freshVisits.filter((v) => v.date >= range.from && v.date <= range.to),
+    aidPaid: ledger.filter((e) => e.kind === 'aid' && inRangeMs(range, e.at)),
   };
 }
 
@@ -153,11 +159,17 @@ export function termFigures(d: TermData) {
       perBallot: d.ballots.map((b) => ({ ballotId: b.ballotId, title: b.title, closedAt: b.closedAt, eligible: b.eligibleCount, cast: b.votedCount, turnout: rate(b.votedCount, b.eligibleCount) })),
     },
     care: { visits: d.visits.length, giftFen: d.visits.reduce((n, v) => n + v.giftFen, 0), byKind },
-    /**
-     * Hardship aid (困难补助) is not recorded by the app yet: no figure rather than a wrong one.
-     * When aid records exist, this becomes {count, fen}, aggregate only.
-     */
-    aid: null,
+    /** Extension: hardship aid (困难补助) paid in the range, aggregate only: never who received it. */
+    aid: {
+      count: d.aidPaid.length,
+      fen: d.aidPaid.reduce((n, e) => n + e.amountFen, 0),
+      byCategory: Object.fromEntries(
+        AID_CATEGORIES.map((c) => {
+          const mine = d.aidPaid.filter((e) => e.category === c);
+          return [c, { count: mine.length, fen: mine.reduce((n, e) => n + e.amountFen, 0) }];
+        }),
+      ) as Record<AidCategory, { count: number; fen: number }>,
+    },
   };
 }
 export type TermFigures = ReturnType<typeof termFigures>;
