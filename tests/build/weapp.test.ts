@@ -89,7 +89,7 @@ const SCENARIOS: Scenario[] = [
   { url: ROUTES.ballots, shows: [OPEN_BALLOT.title, CLOSED_BALLOT.title, DRAFT_BALLOT.title, '待投票', '发起表决'] },
   {
     url: ROUTES.ballot(OPEN_BALLOT.ballotId),
-    shows: [OPEN_BALLOT.title, '已投 12 人 / 应投 20 人', ...OPEN_BALLOT.questions.map((q) => q.text), '赞成', '基本称职', '赵强', '下一步：核对选票', '结束投票', '5fcfa41a…35f2'],
+    shows: [OPEN_BALLOT.title, '已投 12 人 / 应投 20 人', ...OPEN_BALLOT.questions.map((q) => q.text), '赞成', '基本称职', '赵强', '核对选票', '结束投票', '5fcfa41a…35f2'],
   },
   { url: ROUTES.ballot(DRAFT_BALLOT.ballotId), shows: [DRAFT_BALLOT.title, '未开始', '共 3 道题', '开启投票'] },
   { url: ROUTES.ballot(CLOSED_BALLOT.ballotId), shows: [CLOSED_BALLOT.title, '已结束', '查看结果'] },

@@ -99,6 +99,32 @@ describe('关怀模式 and WeChat font sizes (H5)', () => {
     await shot(page, 'care-mine-large');
   });
 
+  it('in 关怀模式 a delegate’s ballot is drawn 1.4× with large choices, and 核对选票 stays on screen', async () => {
+    const school = await seed(12, 4);
+    const chair = await as(school.chair);
+    const made = await chair('POST', `/orgs/${school.orgId}/ballots`, {
+      title: '第五届教代会第三次会议表决',
+      electorate: 'delegates',
+      questions: [
+        { id: 'plan', text: '通过《学校绩效工资分配方案（修订稿）》', kind: 'motion' },
+        { id: 'zhang', text: '对张三同志的评价', kind: 'rating' },
+      ],
+    });
+    expect(made.status).toBe(201);
+    const { ballotId } = made.body as { ballotId: string };
+    expect((await chair('POST', `/ballots/${ballotId}/open`, {})).status).toBe(200);
+    const delegate = school.delegates.find((d) => d !== school.chair)!;
+
+    const page = await phoneAs(school.orgId, delegate, { wxfont: 'care' });
+    await page.goto(`/#/ballot/detail/index?id=${encodeURIComponent(ballotId)}`);
+    await page.getByTestId('vote-form').waitFor();
+    expect((await typeScale(page, 'page-ballot')).scale).toBe(CARE_SCALE);
+    const choice = (await page.getByTestId('vote-plan-choice-0').boundingBox())!;
+    expect(choice.height).toBeGreaterThanOrEqual(MIN_BUTTON_PX * CARE_SCALE);
+    await reachable(page, 'vote-next');
+    await shot(page, 'care-ballot', { fullPage: true });
+  });
+
   it('follows WeChat’s +3 step (1.2×), 大字模式 wins over it (1.25×), and standard size has no scale at all', async () => {
     const school = await seed(10, 0);
     const page = await phoneAs(school.orgId, ordinary(school), { wxfont: 'plus3' });

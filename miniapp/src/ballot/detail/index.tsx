@@ -82,7 +82,9 @@ function Head({ b }: { b: BallotView }) {
   return (
     <View className="card" data-testid="ballot-head">
       <View className="bl-head">
-        <Text className="bl-title">{b.title}</Text>
+        <Text className="bl-title">
+          <NoOrphan text={b.title} />
+        </Text>
         <StatusTag text={s.text} tone={s.tone} testId="ballot-status" />
       </View>
       <Text className="bl-meta">选民：{ELECTORATE_LABELS[b.electorate]}</Text>
@@ -268,7 +270,7 @@ function VoteForm({ b, onChanged }: { b: BallotView; onChanged: () => void }) {
         </View>
       ))}
       <View className="card">
-        <FormFooter primary={{ text: '下一步：核对选票', onClick: toReview, testId: 'vote-next' }} error={error} note="无记名投票：谁投了什么，任何人都无法知道。" />
+        <FormFooter primary={{ text: '核对选票', onClick: toReview, testId: 'vote-next' }} error={error} note="无记名投票：谁投了什么，任何人都无法知道。" />
       </View>
     </View>
   )
