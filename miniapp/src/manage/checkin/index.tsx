@@ -24,7 +24,8 @@ import {
   type CheckinState,
   type SyncOutcome,
 } from '../../lib/checkinQueue'
-import { beforeEventDay, fmtDateTime, fmtTime, parseMemberCode } from '../../lib/events'
+import { fmtDateTime, fmtTime } from '../../lib/events'
+import { beforeEventDay, parseMemberCode } from '../../lib/eventsMore'
 import { isOnline, watchNetwork } from '../../lib/network'
 import { useReloadOnShow } from '../../lib/useReloadOnShow'
 import Gate from '../shared/Gate'
