@@ -27,6 +27,11 @@ export default defineAppConfig({
     },
     // 捐款: a campaign (进度, 公示, 捐款; the treasurer's 确认 / 退回) and 我的捐款.
     { root: 'donate', pages: ['campaign/index', 'mine/index'] },
+    // 教代会提案 (征集, 公示与统计, 提案: 附议, 立案, 答复, 落实, 评价, 督办; 草稿) and 金点子.
+    {
+      root: 'proposal',
+      pages: ['session/index', 'detail/index', 'form/index', 'ideas/index', 'mine/index', 'overdue/index'],
+    },
   ],
   // Fetched in the background once 首页 / 我的 is open, so the first tap on an event or 消息 does not wait.
   preloadRule: {

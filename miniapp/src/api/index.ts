@@ -31,6 +31,8 @@ import type {
   DonationView,
   HonorRoll,
   MyDonations,
+  MyProposals,
+  ProposalSession,
 } from './types'
 
 const seg = encodeURIComponent
@@ -92,4 +94,8 @@ export const api = {
     request<BulkConfirmResult>('POST', `/campaigns/${seg(campaignId)}/donations/confirm`, { donationIds }),
   rejectDonation: (donationId: string, reason: string) => request<{ status: string }>('POST', `/donations/${seg(donationId)}/reject`, { reason }),
   myDonations: () => request<MyDonations>('GET', '/me/donations'),
+
+  // 教代会提案: the tab's sessions and 首页's 待我附议 (the rest is the sub-package's, proposal/api.ts)
+  proposalSessions: (orgId: string) => request<{ sessions: ProposalSession[] }>('GET', `/orgs/${seg(orgId)}/sessions`),
+  myProposals: () => request<MyProposals>('GET', '/me/proposals'),
 }

@@ -1,4 +1,4 @@
-import { allowedActions, CATEGORY_LABELS, PROPOSAL_CATEGORIES, type ActorKind, type ProposalAction, type ProposalStatus } from '@shared/domain/proposals'
+import { allowedActions, CATEGORY_LABELS, PROPOSAL_CATEGORIES, type ActorKind, type ProposalAction, type ProposalCategory, type ProposalStatus } from '@shared/domain/proposals'
 import type { Role } from '../api/types'
 import type { Tone } from '../lib/events'
 
@@ -59,3 +59,17 @@ export function myActions(
   const state = { status: p.status, cosigners: p.cosigners, cosignersNeeded, reopened: false }
   return new Set(kinds.flatMap((k) => allowedActions(state, k)))
 }
+
+export type DraftErrors = Partial<Record<'title' | 'category' | 'reason' | 'suggestion', string>>
+
+/** What is missing, in Chinese, before anything is sent (the server checks again). */
+export function draftErrors(f: { title: string; category?: ProposalCategory; reason: string; suggestion: string }): DraftErrors {
+  const e: DraftErrors = {}
+  if (!f.title.trim()) e.title = '请填写提案标题'
+  else if (f.title.trim().length > 60) e.title = '标题最多 60 个字'
+  if (!f.category) e.category = '请选择类别'
+  if (!f.reason.trim()) e.reason = '请填写案由'
+  if (!f.suggestion.trim()) e.suggestion = '请填写建议'
+  return e
+}
+

@@ -3,12 +3,13 @@ import type { HomeCard, HomeSource } from './card'
 import { eventCards } from './eventCards'
 import { messageCard } from './messageCard'
 import { campaignCard } from './campaignCard'
+import { proposalCard } from './proposalCard'
 
 /**
- * 首页 shows what waits for me, as cards. Each feature adds its source here (活动, 消息 and 捐款 today;
- * 表决 and 提案 later); a card with nothing in it is not shown.
+ * 首页 shows what waits for me, as cards. Each feature adds its source here (活动, 消息, 捐款 and 待我附议 today;
+ * 表决 later); a card with nothing in it is not shown.
  */
-export const HOME_SOURCES: HomeSource[] = [eventCards, messageCard, campaignCard]
+export const HOME_SOURCES: HomeSource[] = [eventCards, messageCard, campaignCard, proposalCard]
 
 export type SourceResult = { key: string; cards: HomeCard[] } | { key: string; error: unknown }
 
