@@ -1,6 +1,5 @@
-import { formatFen } from '@shared/domain/money'
-import type { CampaignView, DonationStatus } from '../api/types'
-import type { Tone } from './events'
+import { formatFen } from '@shared/domain/fen'
+import type { CampaignView } from '../api/types'
 
 export const KIND_LABELS: Record<CampaignView['kind'], string> = {
   'day-pay': '一日捐',
@@ -16,12 +15,6 @@ export const yuan = (fen: number) => `¥${formatFen(fen)}`
 export function progressPercent(c: Pick<CampaignView, 'confirmedFen' | 'goalFen'>): number | undefined {
   if (!c.goalFen) return undefined
   return Math.min(100, Math.floor((c.confirmedFen * 100) / c.goalFen))
-}
-
-export const STATUS_TEXT: Record<DonationStatus, { text: string; tone: Tone }> = {
-  recorded: { text: '已登记', tone: 'wait' },
-  confirmed: { text: '已确认', tone: 'ok' },
-  rejected: { text: '未通过', tone: 'bad' },
 }
 
 /** Running campaigns first (closing soonest first), then closed ones (newest first). */

@@ -7,7 +7,7 @@ import BigButton from '../../components/BigButton'
 import StatusTag from '../../components/StatusTag'
 import { useConfirm } from '../../components/Confirm'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateViews'
-import { api } from '../../api'
+import { api } from '../../api/more'
 import { ApiError, errorMessage } from '../../api/client'
 import type { RegistrationEntry } from '../../api/types'
 import {
