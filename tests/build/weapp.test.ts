@@ -1,14 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROUTES } from '../../miniapp/src/lib/routes';
+import { PROPOSAL_ROUTES, ROUTES } from '../../miniapp/src/lib/routes';
 import { parsePageUrl, readAppJson, type AppJson } from '../support/weapp/appJson';
 import { ROOT } from '../support/apiProcess';
 import { TEST_API_BASE, weappBuild } from '../support/weapp/build';
 import { compileWxml, compileWxss, filesWithExt } from '../support/weapp/compile';
 import {
+  ACCEPTED_PROPOSAL,
   AUDIT,
   CHAIR,
+  COSIGN_PROPOSAL,
+  DRAFT_PROPOSAL,
+  IDEA,
+  PROPOSAL_SESSION,
   DISTRICT_ORGS,
   FILM_EVENT,
   INACTIVE,
@@ -47,7 +52,7 @@ const SCENARIOS: Scenario[] = [
   // 首页: what waits for me: my event (已报名), one open to me, the unread message
   {
     url: ROUTES.home,
-    shows: [CHAIR.name, SCHOOL.name, '我的活动', OPEN_EVENT.title, '已报名', '可以报名', FILM_EVENT.title, `新消息（${MESSAGES.unread}）`, MESSAGES.messages[0]!.title],
+    shows: [CHAIR.name, SCHOOL.name, '我的活动', OPEN_EVENT.title, '已报名', '可以报名', FILM_EVENT.title, `新消息（${MESSAGES.unread}）`, MESSAGES.messages[0]!.title, '待我附议的提案（1）', COSIGN_PROPOSAL.title],
   },
   { url: ROUTES.home, as: null, sendsTo: ROUTES.login },
   { url: ROUTES.events, shows: [OPEN_EVENT.title, OPEN_EVENT.place] },
@@ -68,6 +73,20 @@ const SCENARIOS: Scenario[] = [
   { url: ROUTES.eventForm(OPEN_EVENT.eventId), holds: [OPEN_EVENT.title, OPEN_EVENT.place] },
   { url: ROUTES.registrations(OPEN_EVENT.eventId), shows: [OPEN_EVENT.title, ...REGISTRATIONS.confirmed.map((r) => r.name)] },
   { url: ROUTES.checkin(OPEN_EVENT.eventId), shows: [OPEN_EVENT.title, ...REGISTRATIONS.confirmed.map((r) => r.name)] },
+  // 教代会提案: the tab, a session (公示, 统计, the committee's 发布), a proposal, the draft form, 金点子, 我的提案, 超期督办
+  { url: ROUTES.proposals, shows: [PROPOSAL_SESSION.title, '征集中', '金点子', '超期督办'] },
+  { url: PROPOSAL_ROUTES.session(PROPOSAL_SESSION.sessionId), shows: [PROPOSAL_SESSION.title, ACCEPTED_PROPOSAL.title, COSIGN_PROPOSAL.title, DRAFT_PROPOSAL.title, '办复率', '0%', '发布办理结果', '写提案'] },
+  {
+    url: PROPOSAL_ROUTES.detail(ACCEPTED_PROPOSAL.proposalId),
+    shows: [ACCEPTED_PROPOSAL.title, ACCEPTED_PROPOSAL.number!, '已立案', '承办部门：总务处', `还有 ${Math.floor((Date.parse(ACCEPTED_PROPOSAL.dueAt!) - Date.now()) / 86_400_000)} 天`, '已与食堂承包方商谈。', '请本月内给出方案。', '答复提案人', '督办'],
+  },
+  { url: PROPOSAL_ROUTES.detail(COSIGN_PROPOSAL.proposalId), shows: [COSIGN_PROPOSAL.title, '征集附议', '附议'] },
+  { url: PROPOSAL_ROUTES.detail(DRAFT_PROPOSAL.proposalId), shows: [DRAFT_PROPOSAL.title, '提交提案', '修改草稿', '撤回提案'] },
+  { url: PROPOSAL_ROUTES.form({ sessionId: PROPOSAL_SESSION.sessionId }), shows: ['保存并提交', '保存草稿', '后勤食堂'] },
+  { url: PROPOSAL_ROUTES.form({ proposalId: DRAFT_PROPOSAL.proposalId }), holds: [DRAFT_PROPOSAL.title, DRAFT_PROPOSAL.reason] },
+  { url: PROPOSAL_ROUTES.ideas, shows: [IDEA.title, '已采纳', '导出金点子'] },
+  { url: PROPOSAL_ROUTES.mine, shows: [DRAFT_PROPOSAL.title, COSIGN_PROPOSAL.title, '待我附议（1）'] },
+  { url: PROPOSAL_ROUTES.overdue, shows: ['没有超期的提案'] },
   { url: ROUTES.district, as: 'districtAdmin', shows: [DISTRICT_ORGS.name, ...DISTRICT_ORGS.orgs.map((o) => o.name)] },
 ];
 

@@ -126,7 +126,7 @@ describe('教代会提案 (H5)', () => {
 
     // an ordinary member does not see the answer before publication
     const member = await as(memberId);
-    expect(((await member('GET', `/proposals/${proposalId}`)).body as { status: string }).status).toBe('cosigning');
+    expect(((await member('GET', `/proposals/${proposalId}`)).body as { status: string }).status).toBe('review');
 
     // 发布 on the session page (after a confirmation)
     await page.goto(`/#/proposal/session/index?id=${encodeURIComponent(sessionId)}`);
@@ -178,9 +178,11 @@ describe('教代会提案 (H5)', () => {
     await shot(page, 'proposals-idea-form', { fullPage: true });
     await page.getByTestId('idea-submit').click();
     await page.getByTestId('confirm-ok').click();
-    await eventually(async () => {
-      await page.getByTestId('ideas-summary').waitFor({ timeout: 500 });
-    });
+    // shown at once from the answer to the send, whatever the list's index lag
+    await page.getByTestId('ideas-summary').waitFor();
+    expect(await text(page, 'ideas-summary')).toBe('共1条·已采纳0条·优秀0条');
+    await noToast(page);
+    await shot(page, 'proposals-idea-sent', { fullPage: true });
     await closePhones();
 
     // the chair replies and marks it 采纳

@@ -78,7 +78,7 @@ export default function DraftForm() {
     <Page testId="page-proposal-form">
       <View className="card">
         <Text className="hint">提案要一事一案：写清楚问题（案由）和可行的办法（建议）。草稿只有您自己看得到。</Text>
-        <TextField label="标题" required value={title} onChange={setTitle} maxLength={60} placeholder="例如 关于改善教师午餐的建议" error={errors.title} testId="draft-title" />
+        <TextField label="标题" required value={title} onChange={setTitle} maxLength={60} placeholder="例如 改善教师午餐" error={errors.title} testId="draft-title" />
         <Field label="类别" required error={errors.category}>
           <ChoiceGroup choices={CATEGORY_CHOICES} value={category && CATEGORY_LABELS[category]} onChange={(c) => setCategory(categoryOf(c))} testId="draft-category" error={!!errors.category} />
         </Field>

@@ -31,6 +31,9 @@ export default function Ideas() {
   const orgId = me?.member.orgId ?? ''
   const list = useAsync<IdeaList>(() => papi.ideas(orgId), [orgId], !!orgId)
   const [writing, setWriting] = useState(false)
+  // What this phone just sent or changed, answered by the server: shown at once, whatever the list's index lag.
+  const [fresh, setFresh] = useState<Record<string, IdeaView>>({})
+  const remember = (i: IdeaView) => setFresh((f) => ({ ...f, [i.ideaId]: i }))
   usePullDownRefresh(() => {
     void list.reload().finally(() => Taro.stopPullDownRefresh())
   })
@@ -47,7 +50,10 @@ export default function Ideas() {
           orgId={orgId}
           onClose={(sent) => {
             setWriting(false)
-            if (sent) void list.reload()
+            if (sent) {
+              remember(sent)
+              void list.reload()
+            }
           }}
         />
       ) : (
@@ -67,23 +73,42 @@ export default function Ideas() {
         error={list.error}
         onRetry={() => void list.reload()}
         loadingText="正在加载金点子…"
-        isEmpty={(d) => d.ideas.length === 0}
+        isEmpty={(d) => merge(d, fresh).ideas.length === 0}
         empty={<EmptyState title="还没有金点子" hint="对学校发展有好想法？点上方按钮提出来。" />}
       >
-        {(d) => (
+        {(all) => {
+          const d = merge(all, fresh)
+          return (
           <>
             <Text className="section-title" data-testid="ideas-summary">{`共 ${d.total} 条 · 已采纳 ${d.adopted} 条 · 优秀 ${d.best} 条`}</Text>
             {d.ideas.map((i) => (
-              <IdeaCard key={i.ideaId} idea={i} committee={committee} onChanged={() => void list.reload()} />
+              <IdeaCard
+                key={i.ideaId}
+                idea={i}
+                committee={committee}
+                onChanged={(next) => {
+                  remember(next)
+                  void list.reload()
+                }}
+              />
             ))}
           </>
-        )}
+          )
+        }}
       </AsyncView>
     </Page>
   )
 }
 
-function SendForm({ orgId, onClose }: { orgId: string; onClose: (sent: boolean) => void }) {
+/** The list with what this phone knows to be newer: ideas it sent that the index does not show yet, ideas it changed. */
+function merge(list: IdeaList, fresh: Record<string, IdeaView>): IdeaList {
+  const listed = new Set(list.ideas.map((i) => i.ideaId))
+  const added = Object.values(fresh).filter((i) => !listed.has(i.ideaId))
+  const ideas = [...added.sort((a, b) => b.createdAt.localeCompare(a.createdAt)), ...list.ideas.map((i) => fresh[i.ideaId] ?? i)]
+  return { ...list, ideas, total: ideas.length, adopted: ideas.filter((i) => i.adopted).length, best: ideas.filter((i) => i.best).length }
+}
+
+function SendForm({ orgId, onClose }: { orgId: string; onClose: (sent: IdeaView | null) => void }) {
   const [title, setTitle] = useState('')
   const [category, setCategory] = useState<ProposalCategory | undefined>()
   const [text, setText] = useState('')
@@ -98,9 +123,9 @@ function SendForm({ orgId, onClose }: { orgId: string; onClose: (sent: boolean) 
     if (!(await confirm({ title: '提交金点子', content: '提交后全校教职工都能看到，工会委员会会回复。', confirmText: '确认提交' }))) return
     setBusy('正在提交…')
     try {
-      await papi.sendIdea(orgId, { title: title.trim(), category, text: text.trim() })
+      const sent = await papi.sendIdea(orgId, { title: title.trim(), category, text: text.trim() })
       void Taro.showToast({ title: '已提交，谢谢您', icon: 'success' })
-      onClose(true)
+      onClose(sent)
     } catch (e) {
       setError(errorMessage(e))
     } finally {
@@ -117,7 +142,7 @@ function SendForm({ orgId, onClose }: { orgId: string; onClose: (sent: boolean) 
       <TextField label="具体内容" required value={text} onChange={setText} multiline maxLength={2000} testId="idea-text" />
       <FormFooter
         primary={{ text: '提交', onClick: () => void send(), testId: 'idea-submit' }}
-        secondary={[{ text: '取消', onClick: () => onClose(false), testId: 'idea-cancel' }]}
+        secondary={[{ text: '取消', onClick: () => onClose(null), testId: 'idea-cancel' }]}
         error={error}
         busy={busy}
       />
@@ -127,7 +152,7 @@ function SendForm({ orgId, onClose }: { orgId: string; onClose: (sent: boolean) 
 }
 
 /** One idea; the committee's 回复 (with 采纳) and 评优 open a dialog each. */
-function IdeaCard({ idea, committee, onChanged }: { idea: IdeaView; committee: boolean; onChanged: () => void }) {
+function IdeaCard({ idea, committee, onChanged }: { idea: IdeaView; committee: boolean; onChanged: (next: IdeaView) => void }) {
   const [open, setOpen] = useState<'reply' | 'best' | null>(null)
   const [text, setText] = useState('')
   const [adopted, setAdopted] = useState(idea.adopted)
@@ -137,14 +162,13 @@ function IdeaCard({ idea, committee, onChanged }: { idea: IdeaView; committee: b
   const send = async () => {
     setError(null)
     if (open === 'reply' && !text.trim()) return setError('请填写回复')
-    if (open === 'best' && !idea.best && !term.trim()) return setError('请填写学期，例如 2026学年第一学期')
+    if (open === 'best' && !idea.best && !term.trim()) return setError('请填写学期，例如 2026秋季学期')
     setBusy(true)
     try {
-      if (open === 'reply') await papi.replyIdea(idea.ideaId, text.trim(), adopted)
-      else await papi.bestIdea(idea.ideaId, idea.best?.term ?? term.trim(), !idea.best)
+      const next = open === 'reply' ? await papi.replyIdea(idea.ideaId, text.trim(), adopted) : await papi.bestIdea(idea.ideaId, idea.best?.term ?? term.trim(), !idea.best)
       setOpen(null)
       setText('')
-      onChanged()
+      onChanged(next)
     } catch (e) {
       setError(errorMessage(e))
     } finally {
@@ -205,7 +229,7 @@ function IdeaCard({ idea, committee, onChanged }: { idea: IdeaView; committee: b
         ) : (
           <>
             <Text className="modal__text">评为哪个学期的优秀金点子？提出人会收到通知。</Text>
-            <TextBox value={term} onChange={setTerm} maxLength={30} placeholder="例如 2026学年第一学期" testId="idea-term" />
+            <TextBox value={term} onChange={setTerm} maxLength={30} placeholder="例如 2026秋季学期" testId="idea-term" />
           </>
         )}
         {error && (
