@@ -4,7 +4,9 @@ import { useState, type ReactNode } from 'react'
 import { CATEGORY_LABELS, OUTCOMES, RATINGS, RATING_LABELS, STATUS_LABELS, step, type Outcome, type Rating } from '@shared/domain/proposals'
 import { chinaDateTime } from '@shared/domain/chinaTime'
 import Page from '../../components/Page'
+import BigButton from '../../components/BigButton'
 import BigSwitch from '../../components/BigSwitch'
+import LoadingOverlay from '../../components/LoadingOverlay'
 import ChoiceGroup from '../../components/ChoiceGroup'
 import Field from '../../components/Field'
 import FormFooter from '../../components/FormFooter'
@@ -216,17 +218,28 @@ function ProposerActions({ p, actions, reload }: { p: ProposalView; actions: Set
     if (!(await confirm({ title: '撤回提案', content, confirmText: '确认撤回', danger: true }))) return
     await run('正在撤回…', '已撤回', () => papi.withdraw(p.proposalId))
   }
-  const secondary = [
-    ...(actions.has('edit') ? [{ text: '修改草稿', onClick: () => void Taro.navigateTo({ url: PROPOSAL_ROUTES.form({ proposalId: p.proposalId }) }), testId: 'proposal-edit' }] : []),
-    ...(actions.has('withdraw') ? [{ text: '撤回提案', onClick: () => void withdraw(), testId: 'proposal-withdraw', danger: true }] : []),
-  ]
+  const edit = actions.has('edit') ? [{ text: '修改草稿', onClick: () => void Taro.navigateTo({ url: PROPOSAL_ROUTES.form({ proposalId: p.proposalId }) }), testId: 'proposal-edit' }] : []
+  const back = actions.has('withdraw') ? [{ text: '撤回提案', onClick: () => void withdraw(), testId: 'proposal-withdraw', danger: true }] : []
   return (
     <View className="card" data-testid="proposer-actions">
       <Text className="pp-h">我的提案</Text>
       {actions.has('submit') ? (
-        <FormFooter primary={{ text: '提交提案', onClick: () => void submit(), testId: 'proposal-submit' }} secondary={secondary} error={error} busy={busy} />
+        <FormFooter primary={{ text: '提交提案', onClick: () => void submit(), testId: 'proposal-submit' }} secondary={[...edit, ...back]} error={error} busy={busy} note="提交后将编号并进入附议。" />
       ) : (
-        <FormFooter primary={secondary[secondary.length - 1]!} error={error} busy={busy} />
+        <>
+          <Text className="hint">{p.status === 'cosigning' ? '正在征集其他代表附议，附议人数够了就进入审查。' : '工会委员会审查后，会通知您结果。'}</Text>
+          {error && (
+            <View className="form-error" data-testid="form-error">
+              {error}
+            </View>
+          )}
+          <View className="actions">
+            <BigButton type="danger" onClick={() => void withdraw()} disabled={!!busy} testId="proposal-withdraw">
+              撤回提案
+            </BigButton>
+          </View>
+          <LoadingOverlay visible={!!busy} text={busy ?? ''} />
+        </>
       )}
       {dialog}
     </View>
@@ -267,9 +280,12 @@ function RateForm({ p, reload }: { p: ProposalView; reload: () => void }) {
     if (!rating) return setError('请选择满意程度')
     const again = rating === 'unsatisfied' && step({ status: p.status, cosigners: p.cosigners, cosignersNeeded: 0, reopened: false }, { type: 'rate', rating }, 'proposer')
     const reopen = again && again.ok && again.status === 'accepted' ? '第一次“不满意”会请承办部门重新办理。' : ''
-    if (!(await confirm({ title: '评价答复', content: `您的评价：${RATING_LABELS[rating]}。${reopen}提交后不能修改。`, confirmText: '提交评价' }))) return
+    if (!(await confirm({ title: '评价答复', content: `您的评价：${RATING_LABELS[rating]}。${reopen}`, confirmText: '提交评价' }))) return
     const ok = await run('正在提交…', '已评价', () => papi.rate(p.proposalId, comment.trim() ? { rating, comment: comment.trim() } : { rating }))
-    if (ok) setComment('')
+    if (ok) {
+      setComment('')
+      setRating(undefined)
+    }
   }
   return (
     <View className="card" data-testid="rate-form">
@@ -394,7 +410,10 @@ function DecisionForm({ p, me, reload }: { p: ProposalView; me: Me; reload: () =
     <View className="card" data-testid="decision-form">
       <Text className="pp-h">审查决定</Text>
       <Field label="审查结果" required>
-        <ChoiceGroup choices={OUTCOMES.map((o) => OUTCOME_LABELS[o])} value={outcome && OUTCOME_LABELS[outcome]} onChange={(c) => setOutcome(OUTCOMES.find((o) => OUTCOME_LABELS[o] === c))} testId="decision-outcome" />
+        <ChoiceGroup choices={OUTCOMES.map((o) => OUTCOME_LABELS[o])} value={outcome && OUTCOME_LABELS[outcome]} onChange={(c) => {
+            setError(null)
+            setOutcome(OUTCOMES.find((o) => OUTCOME_LABELS[o] === c))
+          }} testId="decision-outcome" />
       </Field>
       <TextField label="理由" required value={reason} onChange={setReason} multiline maxLength={500} testId="decision-reason" />
       {outcome === 'accepted' && (
@@ -424,7 +443,7 @@ function DecisionForm({ p, me, reload }: { p: ProposalView; me: Me; reload: () =
             />
             <Picker mode="date" value={due} start={dayFromNow(1)} onChange={(e) => setDue(String(e.detail.value))}>
               <View className="row row--tap" data-testid="decision-due-date">
-                <Text className="row__main pp-line">{`${fmtPickedDate(due)} 前`}</Text>
+                <Text className="row__main pp-line">{`期限：${fmtPickedDate(due)}`}</Text>
                 <Text className="pp-link">改日期</Text>
               </View>
             </Picker>

@@ -61,7 +61,9 @@ export default function SessionPage() {
             <>
               <View className="card" data-testid="session-head">
                 <Text className="pp-title">{d.session.title}</Text>
-                <Text className="pp-line">{`${STATE_TEXT[d.session.state]} · ${fmtDateTime(d.session.opensAt)} 至 ${fmtDateTime(d.session.closesAt)}`}</Text>
+                <Text className="pp-line">{`${STATE_TEXT[d.session.state]}`}</Text>
+                <Text className="pp-line">{`开始：${fmtDateTime(d.session.opensAt)}`}</Text>
+                <Text className="pp-line">{`截止：${fmtDateTime(d.session.closesAt)}`}</Text>
                 <Text className="pp-line">{d.session.cosignersNeeded > 0 ? `每件提案需 ${d.session.cosignersNeeded} 位代表附议` : '提交后直接进入审查，不需附议'}</Text>
               </View>
               {m.roles.includes('delegate') && d.session.state === 'open' && (
