@@ -85,3 +85,17 @@ describe('首页: 待我附议', () => {
     expect(cosignCard([]).items).toEqual([])
   })
 })
+
+describe('首页 sources', () => {
+  it('the 待我附议 source is only for delegates: for anyone else it makes no request and is left out', async () => {
+    const { loadHome } = await import('../src/pages/index/sources')
+    const { proposalCard } = await import('../src/pages/index/proposalCard')
+    const calls: string[] = []
+    const other = { key: 'other', load: async () => (calls.push('other'), []) }
+    const member = { memberId: 'm', roles: ['member'] } as unknown as Parameters<typeof loadHome>[0]
+    const delegate = { memberId: 'd', roles: ['member', 'delegate'] } as unknown as Parameters<typeof loadHome>[0]
+    expect((await loadHome(member, [proposalCard, other])).map((r) => r.key)).toEqual(['other'])
+    expect(proposalCard.applies!(delegate)).toBe(true)
+    expect(calls).toEqual(['other'])
+  })
+})

@@ -20,8 +20,8 @@ export function cosignCard(list: readonly ProposalView[]): HomeCard {
 
 export const proposalCard: HomeSource = {
   key: 'cosign',
-  async load(me) {
-    if (!me.roles.includes('delegate')) return []
+  applies: (me) => me.roles.includes('delegate'),
+  async load() {
     return [cosignCard((await api.myProposals()).toCosign)]
   },
 }

@@ -13,10 +13,10 @@ export const HOME_SOURCES: HomeSource[] = [eventCards, messageCard, campaignCard
 
 export type SourceResult = { key: string; cards: HomeCard[] } | { key: string; error: unknown }
 
-/** Every source at once; one that fails does not hide the others. */
+/** Every source that applies to me, at once; one that fails does not hide the others. */
 export function loadHome(me: Me, sources: readonly HomeSource[] = HOME_SOURCES): Promise<SourceResult[]> {
   return Promise.all(
-    sources.map((s) =>
+    sources.filter((s) => s.applies?.(me) ?? true).map((s) =>
       s.load(me).then(
         (cards) => ({ key: s.key, cards: cards.filter((c) => c.items.length > 0) }),
         (error: unknown) => ({ key: s.key, error }),
