@@ -57,16 +57,20 @@ export default function Ideas() {
           }}
         />
       ) : (
-        <View className="actions">
-          <BigButton onClick={() => setWriting(true)} testId="idea-new">
-            ＋ 我为学校发展献一计
-          </BigButton>
-          {committee && (
-            <BigButton type="default" onClick={() => void exportXlsx(papi.ideasXlsxPath(orgId), '金点子.xlsx', '金点子已导出')} testId="ideas-export">
-              导出金点子
+        <>
+          <View className="actions">
+            <BigButton onClick={() => setWriting(true)} testId="idea-new">
+              ＋ 我为学校发展献一计
             </BigButton>
+          </View>
+          {committee && (
+            <View className="actions">
+              <BigButton type="default" onClick={() => void exportXlsx(papi.ideasXlsxPath(orgId), '金点子.xlsx', '金点子已导出')} testId="ideas-export">
+                导出金点子
+              </BigButton>
+            </View>
           )}
-        </View>
+        </>
       )}
       <AsyncView
         data={list.data}
