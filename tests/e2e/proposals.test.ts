@@ -208,4 +208,98 @@ describe('教代会提案 (H5)', () => {
     await page.getByTestId('state-empty').waitFor();
     await shot(page, 'proposals-overdue-empty');
   });
+
+  it('a draft saved, edited and withdrawn; 超期督办 lists a late one, the chair chases it, records 落实 until 已落实; 评优', async () => {
+    const school = await seed(14, 3);
+    const [proposer, other] = school.delegates as [string, string];
+    const chair = await as(school.chair);
+    const created = await chair('POST', `/orgs/${school.orgId}/sessions`, { title: '提案征集（无需附议）', opensAt: chinaIn(-1), closesAt: chinaIn(72), cosignersNeeded: 0 });
+    const { sessionId } = created.body as { sessionId: string };
+
+    // a draft: saved, opened, edited, then withdrawn after a warning
+    let page = await phoneAs(school.orgId, proposer);
+    await page.goto(`/#/proposal/form/index?session=${encodeURIComponent(sessionId)}`);
+    await page.locator(`${tid('draft-title')} input`).fill('关于增加教工停车位');
+    await page.getByTestId('draft-category-4').click();
+    await page.locator(`${tid('draft-reason')} textarea`).fill('停车位不够。');
+    await page.locator(`${tid('draft-suggestion')} textarea`).fill('操场东侧划出停车位。');
+    await page.getByTestId('draft-save').click();
+    await page.getByTestId('proposal-edit').waitFor();
+    expect(await text(page, 'proposal-status')).toBe('草稿');
+    expect(await text(page, 'proposal-number')).toBe('草稿，提交后编号');
+    await noToast(page);
+    await shot(page, 'proposals-draft', { fullPage: true });
+    await page.getByTestId('proposal-edit').click();
+    await expect.poll(() => page.locator(`${tid('draft-title')} input`).inputValue()).toBe('关于增加教工停车位');
+    await page.locator(`${tid('draft-title')} input`).fill('关于增加教工停车位的建议');
+    await page.getByTestId('draft-save').click();
+    await expect.poll(() => text(page, 'proposal-title')).toBe('关于增加教工停车位的建议');
+    await page.getByTestId('proposal-withdraw').click();
+    await page.getByTestId('confirm-ok').waitFor();
+    expect(await page.locator('.modal').innerText()).toContain('撤回');
+    await shot(page, 'proposals-withdraw-confirm');
+    await page.getByTestId('confirm-ok').click();
+    await expect.poll(() => text(page, 'proposal-status')).toBe('已撤回');
+    expect(await page.getByTestId('proposer-actions').count()).toBe(0);
+    await closePhones();
+
+    // another delegate's proposal, accepted (by the API) with a deadline three days past
+    const by = await as(other);
+    const draft = await by('POST', `/sessions/${sessionId}/proposals`, { title: '关于更换教室灯管的建议', category: 'campus', reason: '灯光昏暗。', suggestion: '换成护眼灯。' });
+    const proposalId = (draft.body as { proposalId: string }).proposalId;
+    expect((await by('POST', `/proposals/${proposalId}/submit`)).body).toMatchObject({ status: 'review' });
+    const late = new Date(Date.now() - 3 * 86_400_000 - 3_600_000).toISOString();
+    expect((await chair('POST', `/proposals/${proposalId}/decision`, { outcome: 'accepted', reason: '影响视力。', office: '总务处', dueAt: late })).status).toBe(200);
+
+    // the chair: 超期督办 → the proposal → 督办 (asks first)
+    page = await phoneAs(school.orgId, school.chair);
+    await page.getByTestId('tab-proposals').click();
+    await page.getByTestId('proposals-overdue').click();
+    await page.getByTestId(`proposal-${proposalId}`).waitFor();
+    expect(await text(page, `proposal-${proposalId}`)).toContain('已超期3天');
+    await shot(page, 'proposals-overdue');
+    await page.getByTestId(`proposal-${proposalId}`).click();
+    await page.getByTestId('chase-form').waitFor();
+    expect(await text(page, 'proposal-countdown')).toBe('已超期3天');
+    await page.locator(`${tid('chase-text')} textarea`).fill('请总务处本周内答复。');
+    await page.getByTestId('chase-submit').click();
+    await page.getByTestId('confirm-ok').click();
+    await page.getByTestId('proposal-chases').waitFor();
+    expect(await text(page, 'proposal-chases')).toContain('请总务处本周内答复。');
+
+    // the answer (by the API), then 落实 with 已全部落实: 已落实, the timeline ends in 已办结
+    expect((await chair('POST', `/proposals/${proposalId}/answer`, { text: '暑假期间全部更换。' })).status).toBe(200);
+    await page.reload();
+    await page.getByTestId('progress-done').waitFor();
+    expect(await page.getByTestId('chase-form').count()).toBe(0); // answered: no more 督办
+    await page.locator(`${tid('progress-note')} textarea`).fill('已全部更换为护眼灯。');
+    await page.getByTestId('progress-done').click();
+    await page.getByTestId('progress-submit').click();
+    await page.getByTestId('confirm-ok').waitFor();
+    expect(await page.locator('.modal').innerText()).toContain('已落实');
+    await page.getByTestId('confirm-ok').click();
+    await expect.poll(() => text(page, 'proposal-status')).toBe('已落实');
+    expect(await text(page, 'proposal-progress')).toContain('已全部更换为护眼灯。（已办结）');
+    expect(await page.getByTestId('progress-form').count()).toBe(0);
+    await noToast(page);
+    await shot(page, 'proposals-done', { fullPage: true });
+
+    // 评优 of a member's 金点子
+    const member = await as(ordinary(school));
+    const idea = await member('POST', `/orgs/${school.orgId}/ideas`, { title: '办一个教工读书会', category: 'welfare', text: '每月一次，分享好书。' });
+    const ideaId = (idea.body as { ideaId: string }).ideaId;
+    await page.goto('/#/proposal/ideas/index');
+    await eventually(async () => {
+      await page.reload();
+      await page.getByTestId(`idea-best-open-${ideaId}`).waitFor({ timeout: 2000 });
+    });
+    await page.getByTestId(`idea-best-open-${ideaId}`).click();
+    await page.getByTestId('idea-modal-ok').click();
+    await expect.poll(() => text(page, 'idea-modal-error')).toContain('请填写学期');
+    await page.locator(`${tid('idea-term')} input`).fill('2026秋季学期');
+    await shot(page, 'proposals-idea-best');
+    await page.getByTestId('idea-modal-ok').click();
+    await expect.poll(() => text(page, `idea-best-${ideaId}`)).toBe('优秀（2026秋季学期）');
+    await shot(page, 'proposals-ideas-best', { fullPage: true });
+  });
 });

@@ -66,7 +66,9 @@ export default function DraftForm() {
       if (proposalId) await papi.edit(proposalId, body)
       if (andSubmit) await papi.submit(id)
       void Taro.showToast({ title: andSubmit ? '已提交' : '草稿已保存', icon: 'success' })
-      await Taro.redirectTo({ url: PROPOSAL_ROUTES.detail(id) })
+      // editing from the proposal's page: back to it (it reloads on show); else the proposal replaces the form
+      if (proposalId && Taro.getCurrentPages().length > 1) await Taro.navigateBack()
+      else await Taro.redirectTo({ url: PROPOSAL_ROUTES.detail(id) })
     } catch (err) {
       setError(errorMessage(err))
     } finally {
