@@ -256,7 +256,7 @@ describe('教代会提案 (H5)', () => {
     await page.getByTestId('tab-proposals').click();
     await page.getByTestId('proposals-overdue').click();
     await page.getByTestId(`proposal-${proposalId}`).waitFor();
-    expect(await text(page, `proposal-${proposalId}`)).toContain('已超期3天');
+    expect(await text(page, `proposal-extra-${proposalId}`)).toBe('总务处·已超期3天');
     await shot(page, 'proposals-overdue');
     await page.getByTestId(`proposal-${proposalId}`).click();
     await page.getByTestId('chase-form').waitFor();

@@ -14,7 +14,12 @@ export function ProposalRow({ p, extra }: { p: ProposalView; extra?: string }) {
       <View className="row__main">
         <Text className="pp-row__no">{p.number ?? '草稿（未编号）'}</Text>
         <Text className="row__title">{p.title}</Text>
-        <Text className="row__sub">{[CATEGORY_LABELS[p.category], `${p.proposer.name}提出`, `附议 ${p.cosigners} 人`, extra].filter(Boolean).join(' · ')}</Text>
+        <Text className="row__sub">{[CATEGORY_LABELS[p.category], `${p.proposer.name}提出`, `附议 ${p.cosigners} 人`].join(' · ')}</Text>
+        {extra && (
+          <Text className="pp-row__extra" data-testid={`proposal-extra-${p.proposalId}`}>
+            {extra}
+          </Text>
+        )}
       </View>
       <StatusTag text={STATUS_LABELS[p.status]} tone={STATUS_TONES[p.status]} testId={`proposal-status-${p.proposalId}`} />
     </View>

@@ -40,7 +40,7 @@ export default function Overdue() {
               testId="overdue-list"
               extra={(p) => {
                 const o = p as (typeof d)[number]
-                return `${o.decision?.office ?? ''} 已超期 ${o.overdueDays} 天${o.chases?.length ? ` · 督办 ${o.chases.length} 次` : ''}`
+                return [o.decision?.office, `已超期 ${o.overdueDays} 天`, o.chases?.length ? `督办 ${o.chases.length} 次` : ''].filter(Boolean).join(' · ')
               }}
             />
           </>
