@@ -1,7 +1,8 @@
 // Times show in China time whatever the phone's time zone: messages, exports and pages agree.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { chinaTime } from '@shared/domain/events'
-import { fmtDateTime, fmtTime, isoWithOffset, localDate, prettyTimes, splitLocal } from '../src/lib/events'
+import { fmtDateTime, fmtTime } from '../src/lib/events'
+import { isoWithOffset, localDate, prettyTimes, splitLocal } from '../src/lib/eventsMore'
 import { defaultForm } from '../src/manage/shared/eventForm'
 import { fmtAuditTime } from '../src/admin/shared/auditText'
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { api } from '../src/api'
+import { api } from '../src/api/more'
 import { districtIdOf, findSchools } from '../src/manage/shared/district'
 import { isDistrictAdmin } from '../src/lib/roles'
 

@@ -1,19 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import Taro from '@tarojs/taro'
-import {
-  choicesText,
-  fmtDate,
-  fmtDateTime,
-  isoWithOffset,
-  localDate,
-  memberCode,
-  myStatusText,
-  parseChoiceList,
-  parseMemberCode,
-  prettyTimes,
-  seatsText,
-  splitEvents,
-} from '../src/lib/events'
+import { fmtDate, fmtDateTime, myStatusText, seatsText, splitEvents } from '../src/lib/events'
+import { choicesText, isoWithOffset, localDate, memberCode, parseChoiceList, parseMemberCode, prettyTimes } from '../src/lib/eventsMore'
 import { createBody, defaultForm, formFromEvent, optionsOf, updateBody, validate, type EventForm } from '../src/manage/shared/eventForm'
 import {
   __resetCheckins,

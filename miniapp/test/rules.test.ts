@@ -5,7 +5,8 @@ import { fitsAtAll } from '@shared/domain/events'
 import { modelSignups } from '../../tests/models/signups'
 import { POLICY, hasAnyRole } from '@shared/domain/policy'
 import type { Role } from '@shared/schemas/common'
-import { seatsText, waitNote, wouldWait } from '../src/lib/events'
+import { seatsText, wouldWait } from '../src/lib/events'
+import { waitNote } from '../src/lib/eventsMore'
 import { canManage, canSeeSignups, isChair, isDistrictAdmin } from '../src/lib/roles'
 
 /** What the event page is told: the server's counters after `ops`. */

@@ -30,9 +30,5 @@ export function parseYuan(text: string): YuanInput {
   return { ok: true, fen };
 }
 
-/** Integer fen → yuan with two decimals: 5000 → "50.00", 5 → "0.05". */
-export function formatFen(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
+// formatFen lives in fen.ts so that the mini-program's main package takes it without parseYuan.
+export { formatFen } from './fen';

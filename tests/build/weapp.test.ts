@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROUTES } from '../../miniapp/src/lib/routes';
+import { PROPOSAL_ROUTES, ROUTES } from '../../miniapp/src/lib/routes';
 import { parsePageUrl, readAppJson, type AppJson } from '../support/weapp/appJson';
 import { ROOT } from '../support/apiProcess';
 import { TEST_API_BASE, weappBuild } from '../support/weapp/build';
 import { compileWxml, compileWxss, filesWithExt } from '../support/weapp/compile';
 import {
   AID_CASE,
+  ACCEPTED_PROPOSAL,
   AUDIT,
   BALLOT_RESULTS,
   CHAIR,
@@ -15,6 +16,10 @@ import {
   DRAFT_BALLOT,
   MY_RECEIPT,
   OPEN_BALLOT,
+  COSIGN_PROPOSAL,
+  DRAFT_PROPOSAL,
+  IDEA,
+  PROPOSAL_SESSION,
   DISTRICT_ORGS,
   FILM_EVENT,
   INACTIVE,
@@ -56,7 +61,7 @@ const SCENARIOS: Scenario[] = [
   // 首页: what waits for me: my event (已报名), one open to me, the unread message
   {
     url: ROUTES.home,
-    shows: [CHAIR.name, SCHOOL.name, '我的活动', OPEN_EVENT.title, '已报名', '可以报名', FILM_EVENT.title, `新消息（${MESSAGES.unread}）`, MESSAGES.messages[0]!.title, '等我投票（1）', OPEN_BALLOT.title],
+    shows: [CHAIR.name, SCHOOL.name, '我的活动', OPEN_EVENT.title, '已报名', '可以报名', FILM_EVENT.title, `新消息（${MESSAGES.unread}）`, MESSAGES.messages[0]!.title, '等我投票（1）', OPEN_BALLOT.title, '待我附议的提案（1）', COSIGN_PROPOSAL.title],
   },
   { url: ROUTES.home, as: null, sendsTo: ROUTES.login },
   { url: ROUTES.events, shows: [OPEN_EVENT.title, OPEN_EVENT.place] },
@@ -84,6 +89,20 @@ const SCENARIOS: Scenario[] = [
   { url: `/aid/case/index?id=${AID_CASE.caseId}`, shows: [AID_CASE.name, AID_CASE.reason, '待审批', '委员会审批', '批准', '不予批准'], holds: ['5000.00'] },
   { url: `/aid/case/index?id=${PAID_AID_CASE.caseId}`, shows: [PAID_AID_CASE.name, '已发放', '¥2500.50'] },
   { url: '/aid/fund/index', shows: ['¥17499.50', '期初余额', ' · 互助储金期初余额', '补助支出', ' · 李明', '¥2500.50', ' · 与逐笔合计相符'] },
+  // 教代会提案: the tab, a session (公示, 统计, the committee's 发布), a proposal, the draft form, 金点子, 我的提案, 超期督办
+  { url: ROUTES.proposals, shows: [PROPOSAL_SESSION.title, '征集中', '金点子', '超期督办'] },
+  { url: PROPOSAL_ROUTES.session(PROPOSAL_SESSION.sessionId), shows: [PROPOSAL_SESSION.title, ACCEPTED_PROPOSAL.title, COSIGN_PROPOSAL.title, DRAFT_PROPOSAL.title, '办复率', '0%', '发布办理结果', '写提案'] },
+  {
+    url: PROPOSAL_ROUTES.detail(ACCEPTED_PROPOSAL.proposalId),
+    shows: [ACCEPTED_PROPOSAL.title, ACCEPTED_PROPOSAL.number!, '已立案', '承办部门：总务处', `还有 ${Math.floor((Date.parse(ACCEPTED_PROPOSAL.dueAt!) - Date.now()) / 86_400_000)} 天`, '已与食堂承包方商谈。', '请本月内给出方案。', '答复提案人', '督办'],
+  },
+  { url: PROPOSAL_ROUTES.detail(COSIGN_PROPOSAL.proposalId), shows: [COSIGN_PROPOSAL.title, '征集附议', '附议'] },
+  { url: PROPOSAL_ROUTES.detail(DRAFT_PROPOSAL.proposalId), shows: [DRAFT_PROPOSAL.title, '提交提案', '修改草稿', '撤回提案'] },
+  { url: PROPOSAL_ROUTES.form({ sessionId: PROPOSAL_SESSION.sessionId }), shows: ['保存并提交', '保存草稿', '后勤食堂'] },
+  { url: PROPOSAL_ROUTES.form({ proposalId: DRAFT_PROPOSAL.proposalId }), holds: [DRAFT_PROPOSAL.title, DRAFT_PROPOSAL.reason] },
+  { url: PROPOSAL_ROUTES.ideas, shows: [IDEA.title, '已采纳', '导出金点子'] },
+  { url: PROPOSAL_ROUTES.mine, shows: [DRAFT_PROPOSAL.title, COSIGN_PROPOSAL.title, '待我附议（1）'] },
+  { url: PROPOSAL_ROUTES.overdue, shows: ['没有超期的提案'] },
   { url: ROUTES.district, as: 'districtAdmin', shows: [DISTRICT_ORGS.name, ...DISTRICT_ORGS.orgs.map((o) => o.name)] },
   // 表决: the list, a ballot to vote in (with the chair's 结束投票), a draft, a closed one, the receipt this phone kept, the results, 发起表决
   { url: ROUTES.ballots, shows: [OPEN_BALLOT.title, CLOSED_BALLOT.title, DRAFT_BALLOT.title, '待投票', '发起表决'] },

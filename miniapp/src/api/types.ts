@@ -113,3 +113,40 @@ export type BallotSummary = Pick<
   Partial<Pick<import('@shared/schemas/ballots').BallotView, 'openedAt' | 'closedAt'>> & {
     me: { voted: boolean; eligible?: boolean }
   }
+// 教代会提案 and 金点子 (the `proposal` sub-package; the tab and 首页 read sessions and toCosign)
+export type { ProposalView, DraftBody, DecisionBody, RatingBody, IdeaBody } from '@shared/schemas/proposals'
+export type { SessionStats } from '@shared/domain/proposals'
+export interface ProposalSession {
+  sessionId: string
+  orgId: string
+  title: string
+  opensAt: string
+  closesAt: string
+  cosignersNeeded: number
+  state: 'upcoming' | 'open' | 'closed'
+  createdAt: string
+}
+export interface MyProposals {
+  proposals: import('@shared/schemas/proposals').ProposalView[]
+  assigned: (import('@shared/schemas/proposals').ProposalView & { office?: string })[]
+  toCosign: import('@shared/schemas/proposals').ProposalView[]
+}
+export interface IdeaView {
+  ideaId: string
+  orgId: string
+  author: { memberId: string; name: string }
+  title: string
+  category: import('@shared/domain/proposals').ProposalCategory
+  text: string
+  createdAt: string
+  reply?: { text: string; at: string; byName: string }
+  adopted: boolean
+  best?: { term: string; at: string }
+}
+export interface IdeaList {
+  ideas: IdeaView[]
+  total: number
+  adopted: number
+  best: number
+  byCategory: Partial<Record<import('@shared/domain/proposals').ProposalCategory, number>>
+}

@@ -1,4 +1,4 @@
-import { formatFen } from '@shared/domain/money'
+import { formatFen } from '@shared/domain/fen'
 import type { CampaignView } from '../api/types'
 
 export const KIND_LABELS: Record<CampaignView['kind'], string> = {

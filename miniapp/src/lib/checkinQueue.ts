@@ -12,7 +12,7 @@ import { api } from '../api'
 import { ApiError, errorMessage, getToken } from '../api/client'
 import type { CheckinBody, CheckinResult, EventView, RegistrationList } from '../api/types'
 import { readStorage, removeStorage, writeStorage } from './storage'
-import { isoWithOffset } from './events'
+import { chinaIso as isoWithOffset } from '@shared/domain/chinaTime'
 
 export interface PendingCheckin {
   eventId: string

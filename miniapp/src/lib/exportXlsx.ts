@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { api } from '../api'
+import { api } from '../api/more'
 import { errorMessage } from '../api/client'
 import { downloadXlsx } from './files'
 

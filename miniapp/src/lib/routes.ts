@@ -71,3 +71,14 @@ export function movedUrl(path: string, query: Record<string, string> = {}): stri
     .join('&')
   return q ? `${moved}?${q}` : moved
 }
+
+/** Sub-package `proposal` (教代会提案, 金点子): ROUTES stays small in main, these are only strings. */
+export const PROPOSAL_ROUTES = {
+  session: (sessionId: string) => `/proposal/session/index?id=${encodeURIComponent(sessionId)}`,
+  detail: (proposalId: string) => `/proposal/detail/index?id=${encodeURIComponent(proposalId)}`,
+  form: (q: { sessionId?: string; proposalId?: string }) =>
+    q.proposalId ? `/proposal/form/index?id=${encodeURIComponent(q.proposalId)}` : `/proposal/form/index?session=${encodeURIComponent(q.sessionId ?? '')}`,
+  ideas: '/proposal/ideas/index',
+  mine: '/proposal/mine/index',
+  overdue: '/proposal/overdue/index',
+} as const

@@ -29,6 +29,7 @@ import { CampaignView, DonationView, HonorRoll, MyDonations } from '../../../sha
 import { BallotList, BallotResults, BallotView } from '../../../shared/schemas/ballots';
 import { AidCaseList, AidCaseView, FundView, LedgerView } from '../../../shared/schemas/aid';
 import { termLabel, termOf } from '../../../shared/domain/aid';
+import { ProposalCategory, ProposalView } from '../../../shared/schemas/proposals';
 import { ROUTES as APP_ROUTES } from '../../../miniapp/src/lib/routes';
 
 /** ISO 8601 at +08:00 (as the API writes them), `days` from when the tests started. */
@@ -499,6 +500,127 @@ const campaignById = (id: string | undefined) => [CAMPAIGN, CLOSED_CAMPAIGN].fin
 
 const eventById = (id: string | undefined) => EVENTS.find((e) => e.eventId === id) ?? NOT_FOUND;
 
+
+// ------------------------------------------------------------------ 教代会提案 and 金点子
+
+/** A 提案征集 open now, asking for 2 co-signers. */
+export const PROPOSAL_SESSION = {
+  sessionId: 'ses-2026',
+  orgId: SCHOOL.orgId,
+  title: '第五届教代会第三次会议提案征集',
+  opensAt: isoInDays(-10),
+  closesAt: isoInDays(20),
+  cosignersNeeded: 2,
+  state: 'open' as const,
+  createdAt: isoInDays(-11),
+};
+const SessionView = z.object({ sessionId: z.string(), orgId: z.string(), title: z.string(), opensAt: z.string(), closesAt: z.string(), cosignersNeeded: z.int(), state: z.enum(['upcoming', 'open', 'closed']), createdAt: z.string() });
+
+/** Accepted for 总务处, due in 20 days, decided and published; with a 落实 note and the chair's 督办. */
+export const ACCEPTED_PROPOSAL: z.infer<typeof ProposalView> = {
+  proposalId: 'p-canteen',
+  sessionId: PROPOSAL_SESSION.sessionId,
+  number: '提案2026-001',
+  title: '关于改善教师午餐的建议',
+  category: 'logistics',
+  reason: '教师食堂午餐品种少，排队时间长。',
+  suggestion: '增加一个窗口，提供两种套餐。',
+  proposer: { memberId: MEMBERS[1]!.memberId, name: MEMBERS[1]!.name },
+  status: 'accepted',
+  cosigners: 2,
+  decision: { outcome: 'accepted', reason: '涉及全体教师切身利益。', office: '总务处', dueAt: isoInDays(20, 18) },
+  history: [
+    { status: 'draft', at: isoInDays(-9) },
+    { status: 'cosigning', at: isoInDays(-9) },
+    { status: 'review', at: isoInDays(-8) },
+    { status: 'accepted', at: isoInDays(-5) },
+  ],
+  dueAt: isoInDays(20, 18),
+  progress: [{ note: '已与食堂承包方商谈。', done: false, at: isoInDays(-2) }],
+  chases: [{ note: '请本月内给出方案。', at: isoInDays(-1), by: { memberId: CHAIR.memberId, name: CHAIR.name } }],
+};
+/** Still collecting 附议: the chair (a delegate) has not co-signed it: 首页's card. */
+export const COSIGN_PROPOSAL: z.infer<typeof ProposalView> = {
+  proposalId: 'p-library',
+  sessionId: PROPOSAL_SESSION.sessionId,
+  number: '提案2026-002',
+  title: '关于延长图书馆开放时间的建议',
+  category: 'campus',
+  reason: '图书馆下午四点半关门，老师下课后来不及借书。',
+  suggestion: '开放到下午六点。',
+  proposer: { memberId: MEMBERS[2]!.memberId, name: MEMBERS[2]!.name },
+  status: 'cosigning',
+  cosigners: 1,
+  history: [
+    { status: 'draft', at: isoInDays(-3) },
+    { status: 'cosigning', at: isoInDays(-3) },
+  ],
+};
+/** The chair's own draft. */
+export const DRAFT_PROPOSAL: z.infer<typeof ProposalView> = {
+  proposalId: 'p-draft',
+  sessionId: PROPOSAL_SESSION.sessionId,
+  title: '关于教师体检增加项目的建议',
+  category: 'welfare',
+  reason: '现有体检项目较少。',
+  suggestion: '增加颈椎和甲状腺检查。',
+  proposer: { memberId: CHAIR.memberId, name: CHAIR.name },
+  status: 'draft',
+  cosigners: 0,
+  history: [{ status: 'draft', at: isoInDays(-1) }],
+};
+const PROPOSALS = [ACCEPTED_PROPOSAL, COSIGN_PROPOSAL, DRAFT_PROPOSAL];
+const proposalById = (id: string | undefined) => PROPOSALS.find((p) => p.proposalId === id) ?? NOT_FOUND;
+const SessionStats = z.object({
+  received: z.int(),
+  accepted: z.int(),
+  converted: z.int(),
+  rejected: z.int(),
+  merged: z.int(),
+  answered: z.int(),
+  done: z.int(),
+  withdrawn: z.int(),
+  answerRate: z.nullable(z.number()),
+  satisfactionRate: z.nullable(z.number()),
+  byCategory: z.record(z.string(), z.int()),
+});
+export const PROPOSAL_STATS: z.infer<typeof SessionStats> = {
+  received: 2,
+  accepted: 1,
+  converted: 0,
+  rejected: 0,
+  merged: 0,
+  answered: 0,
+  done: 0,
+  withdrawn: 0,
+  answerRate: 0,
+  satisfactionRate: null,
+  byCategory: { logistics: 1, campus: 1 },
+};
+const IdeaView = z.object({
+  ideaId: z.string(),
+  orgId: z.string(),
+  author: z.object({ memberId: z.string(), name: z.string() }),
+  title: z.string(),
+  category: ProposalCategory,
+  text: z.string(),
+  createdAt: z.string(),
+  reply: z.optional(z.object({ text: z.string(), at: z.string(), byName: z.string() })),
+  adopted: z.boolean(),
+  best: z.optional(z.object({ term: z.string(), at: z.string() })),
+});
+export const IDEA: z.infer<typeof IdeaView> = {
+  ideaId: 'i-trees',
+  orgId: SCHOOL.orgId,
+  author: { memberId: MEMBERS[3]!.memberId, name: MEMBERS[3]!.name },
+  title: '校园里多种些树',
+  category: 'campus',
+  text: '操场边种一排香樟，夏天可以遮阴。',
+  createdAt: isoInDays(-4),
+  reply: { text: '好主意，春季植树时安排。', at: isoInDays(-2), byName: CHAIR.name },
+  adopted: true,
+};
+
 const API: Route[] = [
   route('GET', '/me', MeResult, (r) => PEOPLE[r.person!].me),
   route('GET', '/orgs/:orgId', OrgInfo, (r) => (r.params.orgId === SCHOOL.orgId ? SCHOOL : NOT_FOUND)),
@@ -525,6 +647,24 @@ const API: Route[] = [
   route('GET', '/orgs/:orgId/fund/entries', LedgerView, () => LEDGER),
   route('GET', '/orgs/:orgId/aid-cases', AidCaseList, () => ({ cases: [AID_CASE, PAID_AID_CASE] })),
   route('GET', '/aid-cases/:caseId', AidCaseView, (r) => aidCaseById(r.params.caseId)),
+  route('GET', '/orgs/:orgId/sessions', z.object({ sessions: z.array(SessionView) }), () => ({ sessions: [PROPOSAL_SESSION] })),
+  route('GET', '/sessions/:sessionId', SessionView, (r) => (r.params.sessionId === PROPOSAL_SESSION.sessionId ? PROPOSAL_SESSION : NOT_FOUND)),
+  route('GET', '/sessions/:sessionId/proposals', z.object({ proposals: z.array(ProposalView) }), () => ({ proposals: PROPOSALS })),
+  route('GET', '/sessions/:sessionId/stats', SessionStats, () => PROPOSAL_STATS),
+  route('GET', '/proposals/:proposalId', ProposalView, (r) => proposalById(r.params.proposalId)),
+  route('GET', '/me/proposals', z.object({ proposals: z.array(ProposalView), assigned: z.array(ProposalView), toCosign: z.array(ProposalView) }), () => ({
+    proposals: [DRAFT_PROPOSAL],
+    assigned: [],
+    toCosign: [COSIGN_PROPOSAL],
+  })),
+  route('GET', '/orgs/:orgId/proposals/overdue', z.object({ proposals: z.array(ProposalView) }), () => ({ proposals: [] })),
+  route('GET', '/orgs/:orgId/ideas', z.object({ ideas: z.array(IdeaView), total: z.int(), adopted: z.int(), best: z.int(), byCategory: z.record(z.string(), z.int()) }), () => ({
+    ideas: [IDEA],
+    total: 1,
+    adopted: 1,
+    best: 0,
+    byCategory: { campus: 1 },
+  })),
 ];
 
 function match(pattern: string, path: string): Record<string, string> | undefined {

@@ -1,6 +1,6 @@
 import type { AuditList } from '@shared/schemas/member'
 import { request } from '../../api/client'
-import { api } from '../../api'
+import { api } from '../../api/more'
 import type { AuditEntry, AuditNames } from './auditText'
 
 export interface AuditPage {

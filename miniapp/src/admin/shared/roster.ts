@@ -1,4 +1,4 @@
-import { api } from '../../api'
+import { api } from '../../api/more'
 import { exportXlsx } from '../../lib/exportXlsx'
 import type { Group, Member, MemberList } from '../../api/types'
 import { chinaDateTime } from '@shared/domain/chinaTime'

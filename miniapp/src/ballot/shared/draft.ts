@@ -1,5 +1,5 @@
 import type { CreateBallotBody } from '../../api/types'
-import { parseChoiceList } from '../../lib/events'
+import { parseChoiceList } from '../../lib/eventsMore'
 
 /** The chair's form of a new ballot, as typed, and the body it becomes. */
 

@@ -4,7 +4,7 @@ import { useMemo, useRef } from 'react'
 import Page from '../../components/Page'
 import QrCode from '../../components/QrCode'
 import { ErrorState, LoadingState } from '../../components/StateViews'
-import { memberCode } from '../../lib/events'
+import { memberCode } from '../../lib/eventsMore'
 import { useMe } from '../../lib/session'
 import './index.css'
 

@@ -7,7 +7,7 @@ import BigButton from '../../components/BigButton'
 import StatusTag from '../../components/StatusTag'
 import { useConfirm } from '../../components/Confirm'
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateViews'
-import { api } from '../../api'
+import { api } from '../../api/more'
 import { ApiError, errorMessage } from '../../api/client'
 import type { RegistrationEntry } from '../../api/types'
 import {
@@ -24,7 +24,8 @@ import {
   type CheckinState,
   type SyncOutcome,
 } from '../../lib/checkinQueue'
-import { beforeEventDay, fmtDateTime, fmtTime, parseMemberCode } from '../../lib/events'
+import { fmtDateTime, fmtTime } from '../../lib/events'
+import { beforeEventDay, parseMemberCode } from '../../lib/eventsMore'
 import { isOnline, watchNetwork } from '../../lib/network'
 import { useReloadOnShow } from '../../lib/useReloadOnShow'
 import Gate from '../shared/Gate'

@@ -1,5 +1,5 @@
 /** 区教育工会: which district the admin belongs to, and finding a school by name. Pure but for `api`. */
-import { api } from '../../api'
+import { api } from '../../api/more'
 import type { DistrictOrgs, Me } from '../../api/types'
 
 /** The admin's district: on /me when the API sends it, else from their own org (the district office). */

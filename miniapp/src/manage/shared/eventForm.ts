@@ -1,6 +1,6 @@
 /** The create / edit event form: defaults, validation in Chinese, and the request bodies. Pure. */
 import type { CreateEventBody, EventOption, EventView, UpdateEventBody } from '../../api/types'
-import { isoWithOffset, localDate, parseChoiceList, splitLocal } from '../../lib/events'
+import { isoWithOffset, localDate, parseChoiceList, splitLocal } from '../../lib/eventsMore'
 import { chinaInstant, chinaParts } from '@shared/domain/chinaTime'
 
 export const MAX_OPTIONS = 3

@@ -25,6 +25,8 @@ export interface HomeCard {
 /** Where some cards come from: one feature's requests, made once per visit to 首页. */
 export interface HomeSource {
   key: string
+  /** Whether it is for this member at all (default yes); one that is not makes no request and is left out. */
+  applies?: (me: Me) => boolean
   load: (me: Me) => Promise<HomeCard[]>
 }
 

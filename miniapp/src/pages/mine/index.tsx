@@ -10,7 +10,7 @@ import { ErrorState, LoadingState } from '../../components/StateViews'
 import { logout, useMe } from '../../lib/session'
 import { setLargeText, useLargeText } from '../../lib/prefs'
 import { canManage, canSeeSignups, isDistrictAdmin } from '../../lib/roles'
-import { ROUTES } from '../../lib/routes'
+import { PROPOSAL_ROUTES, ROUTES } from '../../lib/routes'
 import { refreshUnread, useUnread } from '../../lib/messages'
 import './index.css'
 
@@ -66,6 +66,7 @@ export default function Mine() {
         <EntryRow title="我的签到码" sub="活动当天给工会委员扫一扫" testId="mine-checkin-code" url={ROUTES.checkinCode} />
         <EntryRow title="投票表决" sub="教代会表决、民主测评、选举" testId="mine-ballots" url={ROUTES.ballots} />
         <EntryRow title="困难补助" sub="申请补助，仅主席和财务可见" testId="mine-aid" url={ROUTES.aid} />
+        <EntryRow title="我的提案" sub="我提的、交给我办理的、待我附议的" testId="mine-proposals" url={PROPOSAL_ROUTES.mine} />
         {canSeeSignups(m.roles) &&
           (canManage(m.roles) ? (
             <EntryRow title="报名名单" sub="各活动谁报了名、各小组人数" testId="mine-group-signups" url={ROUTES.registrations()} />

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '提案建议' })
+export default definePageConfig({ navigationBarTitleText: '提案建议', enablePullDownRefresh: true })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '超期督办', enablePullDownRefresh: true })
