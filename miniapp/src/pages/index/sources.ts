@@ -4,12 +4,13 @@ import { eventCards } from './eventCards'
 import { messageCard } from './messageCard'
 import { campaignCard } from './campaignCard'
 import { ballotCard } from './ballotCard'
+import { noticeCard } from './noticeCard'
 
 /**
- * 首页 shows what waits for me, as cards. Each feature adds its source here (活动, 消息, 捐款 and 表决 today;
+ * 首页 shows what waits for me, as cards. Each feature adds its source here (通知, 活动, 消息, 捐款 and 表决 today;
  * 提案 later); a card with nothing in it is not shown.
  */
-export const HOME_SOURCES: HomeSource[] = [eventCards, messageCard, ballotCard, campaignCard]
+export const HOME_SOURCES: HomeSource[] = [noticeCard, eventCards, messageCard, ballotCard, campaignCard]
 
 export type SourceResult = { key: string; cards: HomeCard[] } | { key: string; error: unknown }
 
