@@ -25,7 +25,10 @@ export default function NoticePage() {
 }
 
 function Notice({ me }: { me: Me }) {
-  const id = decodeURIComponent(useRouter().params.id ?? '')
+  const params = useRouter().params
+  const id = decodeURIComponent(params.id ?? '')
+  // just posted (the form opens it so): the author's own look does not count as a member's reading
+  const posted = params.posted === '1'
   const committee = canManage(me.member.roles)
   const data = useAsync(() => noticeApi.get(id), [id])
   const reads = useAsync(() => noticeApi.reads(id), [id], committee)
@@ -36,7 +39,7 @@ function Notice({ me }: { me: Me }) {
   useReloadOnShow(() => Promise.all([data.reload(), committee ? reads.reload() : null]))
 
   // reading it marks it read (once; again changes nothing on the server)
-  const unread = data.data && !data.data.read
+  const unread = data.data && !data.data.read && !posted
   useEffect(() => {
     if (!unread) return
     void noticeApi.read(id).then(
@@ -67,6 +70,12 @@ function Notice({ me }: { me: Me }) {
               {n.body}
             </Text>
           </View>
+          {posted && (
+            <View className="card" data-testid="notice-posted">
+              <Text className="nt-reads">已发布</Text>
+              <Text className="hint">全校会员打开小程序首页就能看到这条通知。</Text>
+            </View>
+          )}
           {committee && (
             <View className="card" data-testid="notice-reads">
               {reads.data ? (

@@ -71,7 +71,7 @@ function Form({ notice, orgId }: { notice?: NoticeView; orgId: string }) {
       void Taro.showToast({ title: notice ? '已保存' : '已发布', icon: 'success' })
       // opened by id: a new notice may not be in the list's index yet
       if (notice) void Taro.navigateBack()
-      else void Taro.redirectTo({ url: ROUTES.notice(n.noticeId) })
+      else void Taro.redirectTo({ url: `${ROUTES.notice(n.noticeId)}&posted=1` })
     } catch (e) {
       setBusy(null)
       setFormError(errorMessage(e))
