@@ -91,7 +91,7 @@ describe('学期总结, 通知, 送温暖 (H5)', () => {
     expect(await text(page, 'chart-care-illness')).toBe('生病住院1次·¥300.00');
     expect(await text(page, `chart-ballots-${t.ballot}`)).toContain(`（2/${t.eligible}）`);
     expect(await page.getByTestId('chart-proposals').locator('.rp-bar').count()).toBe(7);
-    const width = (id: string) => page.getByTestId(id).locator('.rp-bar__fill').evaluate((e) => (e as HTMLElement).style.width);
+    const width = (id: string) => page.getByTestId(id).locator('.rp-bar__fill').evaluate((e) => (e as unknown as { style: { width: string } }).style.width);
     expect(await width(`chart-events-${t.event}`)).toBe('100%');
     expect(await width('chart-proposals-rejected')).toBe('0%');
     await shot(page, 'report-figures', { fullPage: true });
@@ -115,7 +115,7 @@ describe('学期总结, 通知, 送温暖 (H5)', () => {
   });
 
   it('the chair posts a notice; a member sees it on 首页 and opens it; the chair sees 已读 1 人', async () => {
-    const school = await seed(8, 2);
+    const school = await seed(10, 2);
     const memberId = ordinary(school);
     const title = '关于开展教职工体检的通知';
 
@@ -174,7 +174,7 @@ describe('学期总结, 通知, 送温暖 (H5)', () => {
   });
 
   it('the chair records a care visit (¥500.50, confirmed first) and sees this month’s birthdays', async () => {
-    const school = await seed(8, 2);
+    const school = await seed(10, 2);
     const memberId = ordinary(school);
     const name = (await people(school.orgId)).find((p) => p.memberId === memberId)!.name;
     const chair = await as(school.chair);

@@ -102,7 +102,7 @@ function Report({ me }: { me: Me }) {
                   下载统计表（Excel）
                 </BigButton>
               </View>
-              <Text className="hint form-note">初稿只写记录里的事实和准确数字，请在此基础上修改完善。</Text>
+              <Text className="hint rp-foot">初稿只写记录里的事实和准确数字，请在此基础上修改完善。</Text>
             </>
           )
         }}

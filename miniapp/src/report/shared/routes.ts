@@ -1,4 +1,5 @@
-import type { Term } from './term'
+/** A term's dates (as ./term's Term; written out so the tests' project can import this file). */
+type Term = { from: string; to: string }
 
 const q = encodeURIComponent
 
