@@ -127,7 +127,7 @@ function Form({ members, visit, saved, orgId }: { members: RosterMember[]; visit
       )}
       <View className="card">
         <Field label="慰问对象" required error={errors.memberId}>
-          <MemberPick members={members} picked={draft.memberId} onChange={(ids) => set('memberId', ids)} single testId="care-member" placeholder="输入姓名或工号查找" />
+          <MemberPick members={members} picked={draft.memberId} onChange={(ids) => set('memberId', ids)} single testId="care-member" placeholder="姓名或工号" />
         </Field>
         <Field label="慰问类别" required error={errors.kind}>
           <ChoiceGroup
@@ -149,7 +149,7 @@ function Form({ members, visit, saved, orgId }: { members: RosterMember[]; visit
         <TextField label="慰问金（元）" value={draft.yuan} onChange={(v) => set('yuan', v)} type="digit" placeholder="例如 500 或 500.50；没有可不填" error={errors.yuan} testId="care-yuan" />
         <TextField label="慰问品" value={draft.gifts} onChange={(v) => set('gifts', v)} maxLength={200} placeholder="例如 水果、牛奶" testId="care-gifts" />
         <Field label="走访人" hint="一起去看望的工会委员或同事">
-          <MemberPick members={members} picked={draft.visitors} onChange={(ids) => set('visitors', ids)} testId="care-visitors" placeholder="输入姓名添加走访人" />
+          <MemberPick members={members} picked={draft.visitors} onChange={(ids) => set('visitors', ids)} testId="care-visitors" placeholder="输入姓名" />
         </Field>
         <TextField label="备注" value={draft.note} onChange={(v) => set('note', v)} multiline maxLength={500} placeholder="只有工会委员能看到" testId="care-note" />
       </View>
