@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react'
 import Page from '../../components/Page'
 import BigButton from '../../components/BigButton'
 import StatusTag from '../../components/StatusTag'
+import NoOrphan from '../../components/NoOrphan'
 import { AsyncView, ErrorState, InlineError, LoadingState } from '../../components/StateViews'
 import { useAsync } from '../../lib/useAsync'
 import { useReloadOnShow } from '../../lib/useReloadOnShow'
@@ -73,7 +74,9 @@ function Notice({ me }: { me: Me }) {
           {posted && (
             <View className="card" data-testid="notice-posted">
               <Text className="nt-reads">已发布</Text>
-              <Text className="hint">全校会员打开小程序首页就能看到这条通知。</Text>
+              <Text className="hint">
+                <NoOrphan text="全校会员打开小程序首页就能看到这条通知。" />
+              </Text>
             </View>
           )}
           {committee && (

@@ -81,9 +81,9 @@ function Form({ notice, orgId }: { notice?: NoticeView; orgId: string }) {
   return (
     <>
       <View className="card">
-        <TextField label="标题" required value={title} onChange={setTitle} maxLength={60} placeholder="例如 关于开展教职工体检的通知" error={errors.title} testId="notice-title-input" />
-        <TextField label="内容" required value={text} onChange={setText} multiline maxLength={5000} placeholder="时间、地点、要做什么" error={errors.body} testId="notice-body-input" />
-        <View className="field-row">
+        <TextField label="标题" required value={title} onChange={(v) => (setTitle(v), setErrors((e) => ({ ...e, title: undefined })))} maxLength={60} placeholder="例如 关于开展教职工体检的通知" error={errors.title} testId="notice-title-input" />
+        <TextField label="内容" required value={text} onChange={(v) => (setText(v), setErrors((e) => ({ ...e, body: undefined })))} multiline maxLength={5000} placeholder="时间、地点、要做什么" error={errors.body} testId="notice-body-input" />
+        <View className="field-row nt-pin">
           <View>
             <Text className="field__label">置顶</Text>
             <Text className="hint">置顶的通知排在最前面</Text>

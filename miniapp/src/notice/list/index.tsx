@@ -49,7 +49,7 @@ function Notices({ me }: { me: Me }) {
         empty={<EmptyState title="还没有通知" hint={committee ? '点上面的“发布通知”告诉全校会员' : '工会发布的通知会显示在这里'} />}
       >
         {(d) => (
-          <View className="list" data-testid="notice-list">
+          <View className="list nt-list" data-testid="notice-list">
             {d.notices.map((n) => (
               <View key={n.noticeId} role="button" className="row row--tap" data-testid={`notice-${n.noticeId}`} onClick={() => void Taro.navigateTo({ url: ROUTES.notice(n.noticeId) })}>
                 <View className="row__main">

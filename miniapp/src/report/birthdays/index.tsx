@@ -61,7 +61,7 @@ function Birthdays({ me }: { me: Me }) {
         empty={<EmptyState title="本月没有会员过生日" hint="花名册里填了出生日期的会员才会列出" />}
       >
         {(d) => (
-          <View className="list" data-testid="birthdays">
+          <View className="list rp-list" data-testid="birthdays">
             <View className="row">
               <Text className="hint" data-testid="birthdays-total">
                 {Number(d.month.slice(5, 7))}月共 {d.birthdays.length} 人过生日，已送 {d.given} 人

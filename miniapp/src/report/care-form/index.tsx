@@ -67,7 +67,10 @@ function Form({ members, visit, saved, orgId }: { members: RosterMember[]; visit
   const [busy, setBusy] = useState<string | null>(null)
   const [formError, setFormError] = useState<string | null>(null)
   const [dialog, confirm] = useConfirm()
-  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft((d) => ({ ...d, [k]: v }))
+  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => {
+    setDraft((d) => ({ ...d, [k]: v }))
+    setErrors((e) => ({ ...e, [k]: undefined }))
+  }
   const nameOf = (id: string) => members.find((m) => m.memberId === id)?.name ?? ''
 
   const submit = async () => {
@@ -146,7 +149,7 @@ function Form({ members, visit, saved, orgId }: { members: RosterMember[]; visit
             </View>
           </Picker>
         </Field>
-        <TextField label="慰问金（元）" value={draft.yuan} onChange={(v) => set('yuan', v)} type="digit" placeholder="例如 500 或 500.50；没有可不填" error={errors.yuan} testId="care-yuan" />
+        <TextField label="慰问金（元）" value={draft.yuan} onChange={(v) => set('yuan', v)} type="digit" placeholder="例如 500" hint="精确到分；没有慰问金可不填" error={errors.yuan} testId="care-yuan" />
         <TextField label="慰问品" value={draft.gifts} onChange={(v) => set('gifts', v)} maxLength={200} placeholder="例如 水果、牛奶" testId="care-gifts" />
         <Field label="走访人" hint="一起去看望的工会委员或同事">
           <MemberPick members={members} picked={draft.visitors} onChange={(ids) => set('visitors', ids)} testId="care-visitors" placeholder="输入姓名" />

@@ -82,7 +82,7 @@ function Visits({ me }: { me: Me }) {
         empty={<EmptyState title={kind || period !== 'all' ? '没有符合条件的走访记录' : '还没有走访记录'} hint="生病住院、结婚、生育、丧亲、困难，工会都应上门看望" />}
       >
         {(d) => (
-          <View className="list" data-testid="care-list">
+          <View className="list rp-list" data-testid="care-list">
             <View className="row">
               <Text className="hint" data-testid="care-total">
                 共 {d.visits.length} 次，慰问金合计 {yuanText(d.visits.reduce((n, v) => n + v.giftFen, 0))}
