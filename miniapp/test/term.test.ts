@@ -63,3 +63,14 @@ describe('giftFenOf (慰问金 in yuan)', () => {
     expect(giftFenOf('五百')).toMatchObject({ ok: false })
   })
 })
+
+describe('periodRange (送温暖 filter)', () => {
+  it('this month ends on its real last day; this term; all', async () => {
+    const { periodRange } = await import('../src/report/shared/term')
+    expect(periodRange('month', china('2026-11-15'))).toEqual({ from: '2026-11-01', to: '2026-11-30' })
+    expect(periodRange('month', china('2028-02-10'))).toEqual({ from: '2028-02-01', to: '2028-02-29' })
+    expect(periodRange('month', china('2026-12-31', '23:30'))).toEqual({ from: '2026-12-01', to: '2026-12-31' })
+    expect(periodRange('term', china('2026-12-02'))).toEqual({ from: '2026-08-01', to: '2027-01-31' })
+    expect(periodRange('all')).toEqual({})
+  })
+})

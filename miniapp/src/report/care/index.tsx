@@ -2,7 +2,6 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { CARE_KIND_LABELS, CARE_KINDS } from '@shared/domain/care'
-import { chinaDateTime } from '@shared/domain/chinaTime'
 import Page from '../../components/Page'
 import BigButton from '../../components/BigButton'
 import { AsyncView, EmptyState } from '../../components/StateViews'
@@ -12,25 +11,14 @@ import type { MeResult as Me } from '../../api/types'
 import { CommitteeGate } from '../shared/Gate'
 import { reportApi } from '../shared/api'
 import { REPORT_ROUTES } from '../shared/routes'
-import { currentTerm, fmtDay, yuanText } from '../shared/term'
+import { fmtDay, periodRange, yuanText, type Period } from '../shared/term'
 import '../shared/report.css'
 
-type Period = 'all' | 'term' | 'month'
 const PERIODS: [Period, string][] = [
   ['all', '全部时间'],
   ['term', '本学期'],
   ['month', '本月'],
 ]
-
-/** The dates a period covers (China time), or none. */
-function periodRange(period: Period, now = Date.now()): { from?: string; to?: string } {
-  if (period === 'term') return currentTerm(now)
-  if (period === 'month') {
-    const today = chinaDateTime(now).date
-    return { from: `${today.slice(0, 7)}-01`, to: `${today.slice(0, 7)}-31` }
-  }
-  return {}
-}
 
 /** 送温暖: the committee's visits (五必访), newest first, filtered by kind and time; 登记走访 adds one. */
 export default function CarePage() {

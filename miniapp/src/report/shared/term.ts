@@ -1,4 +1,5 @@
 import { chinaDateTime } from '@shared/domain/chinaTime'
+import { addDays } from '@shared/domain/care'
 import { formatFen, parseYuan, type YuanInput } from '@shared/domain/money'
 
 /** A term (学期) as the report takes it: both dates in China time, both included. */
@@ -58,3 +59,18 @@ export function giftFenOf(text: string): YuanInput {
   if (t === '' || /^[0０]+([.．][0０]*)?$/.test(t)) return { ok: true, fen: 0 }
   return parseYuan(t)
 }
+
+export type Period = 'all' | 'term' | 'month'
+
+/** The dates a period covers (China time), or none. */
+export function periodRange(period: Period, now = Date.now()): { from?: string; to?: string } {
+  if (period === 'term') return currentTerm(now)
+  if (period === 'month') {
+    const today = chinaDateTime(now).date
+    const [y, m] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))]
+    const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`
+    return { from: `${today.slice(0, 7)}-01`, to: addDays(next, -1) } // the month's last day (28–31)
+  }
+  return {}
+}
+
