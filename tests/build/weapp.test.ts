@@ -96,7 +96,7 @@ const SCENARIOS: Scenario[] = [
   // 学期总结: every figure in words with exact numbers, the charts' bars, the downloads; the records behind the money
   {
     url: ROUTES.report,
-    shows: ['2026—2027学年秋季学期', '在册会员', '40人', '72.5%（29/40）', '¥1250.50', '秋季登山活动', '24人', '2026年慈善一日捐', '¥1250.50（18人）', '提案办理结果', '66.7%（2/3）', '90.0%（18/20）', '生病住院', '2次 · ¥1000.00', '下载工作总结初稿（Word）'],
+    shows: ['点任意一项，可查看背后的名单和记录', '在册会员', '40人', '72.5%（29/40）', '¥1250.50', '秋季登山活动', '24人', '2026年慈善一日捐', '¥1250.50（18人）', '提案办理结果', '66.7%（2/3）', '90.0%（18/20）', '生病住院', '2次 · ¥1000.00', '下载工作总结初稿（Word）'],
   },
   { url: REPORT_ROUTES.records('donations.confirmedFen', { from: '2026-08-01', to: '2027-01-31' }, '已确认捐款'), shows: ['已确认捐款：共 2 条，合计 ¥1250.50', '李明', '匿名', '¥1000.00', '¥250.50'] },
   // 送温暖: the list; a visit opened to edit; a new one

@@ -219,9 +219,24 @@ describe('学期总结, 通知, 送温暖 (H5)', () => {
     expect(await text(page, 'care-total')).toBe('共1次，慰问金合计¥500.50');
     await shot(page, 'report-care-list');
 
+    // 本月生日: a member born on the 15th of this month in 1980; the day shows, never the year
+    const month = chinaDateTime(Date.now()).date.slice(5, 7);
+    await must(chair('PATCH', `/members/${memberId}`, { birthDate: `1980-${month}-15` }));
     await page.goto('/#/report/birthdays/index');
-    await page.getByTestId('birthdays').or(page.getByTestId('state-empty')).first().waitFor();
-    expect(await page.getByTestId('page-birthdays').innerText()).not.toMatch(/(19|20)\d\d年/); // never a birth year
+    await eventually(async () => {
+      await page.reload();
+      await page.getByTestId(`bday-${memberId}`).waitFor({ timeout: 1500 });
+    }, { timeoutMs: 20_000 });
+    const row = await text(page, `bday-${memberId}`);
+    expect(row).toContain(`${name}${Number(month)}月15日`);
+    expect(await page.getByTestId('page-birthdays').innerText()).not.toContain('1980');
     await shot(page, 'report-birthdays', { fullPage: true });
+    await page.getByTestId(`bday-mark-${memberId}`).click();
+    await page.getByTestId('bday-what-1').click();
+    await shot(page, 'report-birthday-mark');
+    await page.getByTestId('bday-ok').click();
+    await expect.poll(() => text(page, `bday-${memberId}`)).toContain('已送生日礼物');
+    await noToast(page);
+    await shot(page, 'report-birthdays-given', { fullPage: true });
   });
 });
