@@ -5,6 +5,7 @@ import { chinaDateTime } from '@shared/domain/chinaTime'
 import Page from '../../components/Page'
 import BigButton from '../../components/BigButton'
 import Modal from '../../components/Modal'
+import NoOrphan from '../../components/NoOrphan'
 import ChoiceGroup from '../../components/ChoiceGroup'
 import { AsyncView, EmptyState } from '../../components/StateViews'
 import { errorMessage } from '../../api/client'
@@ -72,8 +73,7 @@ function Birthdays({ me }: { me: Me }) {
                 <View className="row__main">
                   <Text className="row__title">{b.name}</Text>
                   <Text className="row__sub">
-                    {Number(b.day.slice(0, 2))}月{Number(b.day.slice(3, 5))}日{b.retired ? ' · 退休' : ''}
-                    {b.given ? ` · 已送${WHAT[b.given.what]}（${b.given.byName}）` : ''}
+                    <NoOrphan text={`${Number(b.day.slice(0, 2))}月${Number(b.day.slice(3, 5))}日${b.retired ? ' · 退休' : ''}${b.given ? ` · 已送${WHAT[b.given.what]}（${b.given.byName}）` : ''}`} />
                   </Text>
                 </View>
                 <View

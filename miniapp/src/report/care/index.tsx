@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { CARE_KIND_LABELS, CARE_KINDS } from '@shared/domain/care'
 import Page from '../../components/Page'
 import BigButton from '../../components/BigButton'
+import NoOrphan from '../../components/NoOrphan'
 import { AsyncView, EmptyState } from '../../components/StateViews'
 import { useAsync } from '../../lib/useAsync'
 import { useReloadOnShow } from '../../lib/useReloadOnShow'
@@ -83,9 +84,7 @@ function Visits({ me }: { me: Me }) {
                     {v.memberName} · {CARE_KIND_LABELS[v.kind]}
                   </Text>
                   <Text className="row__sub">
-                    {fmtDay(v.date)}
-                    {v.visitors.length ? ` · 走访人：${v.visitors.map((p) => p.name).join('、')}` : ''}
-                    {v.gifts ? ` · ${v.gifts}` : ''}
+                    <NoOrphan text={`${fmtDay(v.date)}${v.visitors.length ? ` · 走访人：${v.visitors.map((p) => p.name).join('、')}` : ''}${v.gifts ? ` · ${v.gifts}` : ''}`} />
                   </Text>
                 </View>
                 <View className="rp-row-right">

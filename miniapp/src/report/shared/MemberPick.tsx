@@ -34,7 +34,7 @@ export default function MemberPick({
     setQuery('')
   }
   return (
-    <View data-testid={testId}>
+    <View className="rp-member-pick" data-testid={testId}>
       {picked.map((id) => (
         <View key={id} className="rp-picked" data-testid={`${testId}-picked-${id}`}>
           <Text className="rp-rec__title">
