@@ -12,8 +12,14 @@ describe('导出 (one helper for every export)', () => {
   it('says it is done with a toast', async () => {
     const download = vi.spyOn(files, 'downloadXlsx').mockResolvedValue()
     await expect(exportXlsx('/orgs/o-1/roster.xlsx', '花名册.xlsx', '花名册已导出')).resolves.toBe(true)
-    expect(download).toHaveBeenCalledWith('/orgs/o-1/roster.xlsx', '花名册.xlsx')
+    expect(download).toHaveBeenCalledWith('/orgs/o-1/roster.xlsx', '花名册.xlsx', 'xlsx')
     expect(taro.showToast).toHaveBeenLastCalledWith({ title: '花名册已导出', icon: 'success' })
+  })
+
+  it('downloads a .docx as a .docx (学期总结 初稿): WeChat opens it as Word', async () => {
+    const download = vi.spyOn(files, 'downloadXlsx').mockResolvedValue()
+    await expect(exportXlsx('/orgs/o-1/report.docx?from=2026-08-01&to=2027-01-31', '总结.docx', '总结初稿已下载', 'docx')).resolves.toBe(true)
+    expect(download).toHaveBeenCalledWith('/orgs/o-1/report.docx?from=2026-08-01&to=2027-01-31', '总结.docx', 'docx')
   })
 
   it('says why not in a dialog, and does not throw', async () => {

@@ -99,3 +99,18 @@ describe('首页 cards', () => {
     expect(results[1]).toMatchObject({ key: 'b', error: expect.any(Error) })
   })
 })
+
+describe('新通知 card', () => {
+  it('lists the unread notices only (at most 3), pinned tagged, each opening its notice', async () => {
+    const { noticesCard } = await import('../src/pages/index/noticeCard')
+    const n = (id: string, read: boolean, pinned = false) => ({ noticeId: id, title: `通知${id}`, pinned, createdAt: '2026-12-01T09:00:00+08:00', read })
+    const card = noticesCard([n('a', false, true), n('b', true), n('c', false), n('d', false), n('e', false)])
+    expect(card.title).toBe('新通知（4）')
+    expect(card.items.map((i) => i.id)).toEqual(['a', 'c', 'd'])
+    expect(card.items[0]!.tag).toEqual({ text: '置顶', tone: 'done' })
+    expect(card.items[1]!.tag).toBeUndefined()
+    expect(card.items[0]!.url).toBe('/notice/detail/index?id=a')
+    expect(card.more.url).toBe('/notice/list/index')
+    expect(noticesCard([n('b', true)]).items).toHaveLength(0) // nothing unread: the card is not shown
+  })
+})

@@ -11,7 +11,9 @@ import {
   ACCEPTED_PROPOSAL,
   AUDIT,
   BALLOT_RESULTS,
+  CARE_VISIT,
   CHAIR,
+  NOTICE,
   CLOSED_BALLOT,
   DRAFT_BALLOT,
   MY_RECEIPT,
@@ -36,6 +38,7 @@ import {
   type Person,
 } from '../support/weapp/fixtures';
 import { classNames, stylesOfClass } from '../support/weapp/pageData';
+import { REPORT_ROUTES } from '../../miniapp/src/report/shared/routes';
 import { describeFaults, runPage, type PageReport } from '../support/weapp/pageRunner';
 
 /**
@@ -61,7 +64,7 @@ const SCENARIOS: Scenario[] = [
   // 首页: what waits for me: my event (已报名), one open to me, the unread message
   {
     url: ROUTES.home,
-    shows: [CHAIR.name, SCHOOL.name, '我的活动', OPEN_EVENT.title, '已报名', '可以报名', FILM_EVENT.title, `新消息（${MESSAGES.unread}）`, MESSAGES.messages[0]!.title, '等我投票（1）', OPEN_BALLOT.title, '待我附议的提案（1）', COSIGN_PROPOSAL.title],
+    shows: [CHAIR.name, SCHOOL.name, '我的活动', OPEN_EVENT.title, '已报名', '可以报名', FILM_EVENT.title, `新消息（${MESSAGES.unread}）`, MESSAGES.messages[0]!.title, '等我投票（1）', OPEN_BALLOT.title, '待我附议的提案（1）', COSIGN_PROPOSAL.title, '新通知（1）', NOTICE.title],
   },
   { url: ROUTES.home, as: null, sendsTo: ROUTES.login },
   { url: ROUTES.events, shows: [OPEN_EVENT.title, OPEN_EVENT.place] },
@@ -118,6 +121,22 @@ const SCENARIOS: Scenario[] = [
     shows: [BALLOT_RESULTS.title, '应投 20 人，实投 18 人', '表决有效', '通过', '优秀+称职率：88.9%', '当选：李明、王芳。', '下载结果（Excel）', '核对我的回执'],
   },
   { url: ROUTES.ballotCreate, shows: ['表决名称', '教代会代表', '全体会员', '添加民主测评', '添加选举', '保存'] },
+  // 学期总结: every figure in words with exact numbers, the charts' bars, the downloads; the records behind the money
+  {
+    url: ROUTES.report,
+    shows: ['点任意一项，可查看背后的名单和记录', '在册会员', '40人', '72.5%（29/40）', '¥1250.50', '秋季登山活动', '24人', '2026年慈善一日捐', '¥1250.50（18人）', '提案办理结果', '66.7%（2/3）', '90.0%（18/20）', '生病住院', '2次 · ¥1000.00', '下载工作总结初稿（Word）', '困难补助', '1 人次 ¥2500.50', '大病'],
+  },
+  { url: REPORT_ROUTES.records('donations.confirmedFen', { from: '2026-08-01', to: '2027-01-31' }, '已确认捐款'), shows: ['已确认捐款：共 2 条，合计 ¥1250.50', '李明', '匿名', '¥1000.00', '¥250.50'] },
+  // 送温暖: the list; a visit opened to edit; a new one
+  { url: ROUTES.careVisits, shows: ['登记走访慰问', `${CARE_VISIT.memberName} · 生病住院`, '¥500.50', '走访人：陈静'] },
+  { url: REPORT_ROUTES.careForm(CARE_VISIT.visitId), shows: [CARE_VISIT.memberName, '生病住院', '陈静', '保存修改'], holds: ['500.50', '水果、牛奶'] },
+  { url: REPORT_ROUTES.careForm(), shows: ['慰问对象', '退休教师慰问', '登记'] },
+  // 本月生日: the day, never the year
+  { url: ROUTES.birthdays, shows: ['李明', '已送生日贺卡（王秀兰）', '陈静', '记为已送'] },
+  // 通知: the list with the committee's read count, one notice (the chair sees 已读 12 / 40 人), 发布通知
+  { url: ROUTES.notices, shows: ['发布通知', NOTICE.title, '置顶', '未读', '已读 12 人'] },
+  { url: ROUTES.notice(NOTICE.noticeId), shows: [NOTICE.title, NOTICE.body, '已读 12 / 40 人', '修改通知'] },
+  { url: '/notice/form/index', shows: ['标题', '内容', '置顶', '发布'] },
 ];
 
 /** Classes of the app's StateViews: a settled page must not be stuck loading or showing an error. */

@@ -91,11 +91,13 @@ describe('首页 (H5)', () => {
     await page.route('**/api/orgs/*/events', (route) => route.abort());
     await page.route('**/api/orgs/*/campaigns', (route) => route.abort());
     await page.route('**/api/orgs/*/ballots', (route) => route.abort());
+    await page.route('**/api/orgs/*/notices', (route) => route.abort());
     await page.reload();
     await page.getByTestId('page-home').getByTestId('state-error').waitFor();
     await page.unroute('**/api/orgs/*/events');
     await page.unroute('**/api/orgs/*/campaigns');
     await page.unroute('**/api/orgs/*/ballots');
+    await page.unroute('**/api/orgs/*/notices');
     await page.unroute('**/api/me/messages');
     await page.getByTestId('retry').click();
     await page.getByTestId('home-card-open').waitFor();

@@ -7,9 +7,9 @@ import { downloadXlsx } from './files'
  * 导出 an .xlsx from the API (`path`) as `fileName`: a toast `doneText` when it worked, else a
  * dialog with the reason. Never throws; true when the file was saved.
  */
-export async function exportXlsx(path: string, fileName: string, doneText: string): Promise<boolean> {
+export async function exportXlsx(path: string, fileName: string, doneText: string, fileType: 'xlsx' | 'docx' = 'xlsx'): Promise<boolean> {
   try {
-    await downloadXlsx(path, fileName)
+    await downloadXlsx(path, fileName, fileType)
     void Taro.showToast({ title: doneText, icon: 'success' })
     return true
   } catch (e) {

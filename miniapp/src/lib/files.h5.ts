@@ -24,8 +24,8 @@ export function readFileBase64(file: File): Promise<string> {
   })
 }
 
-/** H5: fetch the .xlsx with the token, then save it through a temporary link. */
-export async function downloadXlsx(path: string, fileName: string): Promise<void> {
+/** H5: fetch the .xlsx (or .docx) with the token, then save it through a temporary link. */
+export async function downloadXlsx(path: string, fileName: string, _fileType: 'xlsx' | 'docx' = 'xlsx'): Promise<void> {
   let res: Response
   try {
     res = await fetch(apiUrl(path), { headers: authHeader() })

@@ -30,8 +30,8 @@ export async function pickXlsx(): Promise<PickedFile | null> {
   return { name: file.name, size: file.size, base64 }
 }
 
-/** Mini-program: download an .xlsx from the API with the token and open it (share/save from there). */
-export async function downloadXlsx(path: string, _fileName: string): Promise<void> {
+/** Mini-program: download an .xlsx (or a .docx) from the API with the token and open it (share/save from there). */
+export async function downloadXlsx(path: string, _fileName: string, fileType: 'xlsx' | 'docx' = 'xlsx'): Promise<void> {
   let res: Taro.downloadFile.FileSuccessCallbackResult
   try {
     res = await Taro.downloadFile({ url: apiUrl(path), header: authHeader() })
@@ -48,7 +48,7 @@ export async function downloadXlsx(path: string, _fileName: string): Promise<voi
     if (res.statusCode === 401) goToLogin()
     throw toApiError(res.statusCode, body)
   }
-  await Taro.openDocument({ filePath: res.tempFilePath, fileType: 'xlsx', showMenu: true })
+  await Taro.openDocument({ filePath: res.tempFilePath, fileType, showMenu: true })
 }
 
 /** Mini-program: an .xlsx that came inside a JSON answer (base64, e.g. 邀请码打印表), saved under the user data folder and opened. */

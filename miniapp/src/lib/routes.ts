@@ -35,6 +35,13 @@ export const ROUTES = {
   ballotReceipt: (ballotId: string) => `/ballot/receipt/index?id=${encodeURIComponent(ballotId)}`,
   ballotResults: (ballotId: string) => `/ballot/results/index?id=${encodeURIComponent(ballotId)}`,
   ballotCreate: '/ballot/create/index',
+  // sub-package `report` (committee): 学期总结, 送温暖, 生日
+  report: '/report/index/index',
+  careVisits: '/report/care/index',
+  birthdays: '/report/birthdays/index',
+  // sub-package `notice`: 通知 (every member reads; the committee posts)
+  notices: '/notice/list/index',
+  notice: (noticeId: string) => `/notice/detail/index?id=${encodeURIComponent(noticeId)}`,
 } as const
 
 export const TAB_ROUTES: string[] = [ROUTES.home, ROUTES.events, ROUTES.donate, ROUTES.proposals, ROUTES.mine]

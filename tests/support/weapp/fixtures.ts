@@ -31,6 +31,9 @@ import { AidCaseList, AidCaseView, FundView, LedgerView } from '../../../shared/
 import { termLabel, termOf } from '../../../shared/domain/aid';
 import { ProposalCategory, ProposalView } from '../../../shared/schemas/proposals';
 import { ROUTES as APP_ROUTES } from '../../../miniapp/src/lib/routes';
+import type { CareVisitView } from '../../../shared/schemas/care';
+import type { NoticeView } from '../../../shared/schemas/notices';
+import type { TermFigures } from '../../../functions/domain/report/term';
 
 /** ISO 8601 at +08:00 (as the API writes them), `days` from when the tests started. */
 function isoInDays(days: number, hour = 9): string {
@@ -432,6 +435,65 @@ export const BALLOT_RESULTS: z.infer<typeof BallotResults> = {
 };
 
 const BALLOTS = [OPEN_BALLOT, CLOSED_BALLOT, DRAFT_BALLOT];
+
+// 学期总结, 送温暖, 生日, 通知 (these answers have TypeScript types from the API's code, no zod schema of their own)
+
+/** The term report of 红星小学: 2 events, 1 campaign (¥1,250.50 from 18 donors), 3 care visits, a closed ballot. */
+export const TERM_REPORT: TermFigures = {
+  from: '2026-08-01',
+  to: '2027-01-31',
+  members: { active: 40, retired: 6, new: 2 },
+  events: {
+    held: 2,
+    participants: 29,
+    participationRate: 29 / 40,
+    checkedIn: 25,
+    perEvent: [
+      { eventId: 'ev-chunyou', title: '秋季登山活动', startsAt: isoInDays(-20), participants: 24, participationRate: 24 / 40, checkedIn: 22 },
+      { eventId: 'ev-film', title: '观影活动', startsAt: isoInDays(-10), participants: 12, participationRate: 12 / 40, checkedIn: 3 },
+    ],
+  },
+  donations: { campaigns: 1, confirmedFen: 125_050, donors: 18, perCampaign: [{ campaignId: 'cp-yirijuan', title: '2026年慈善一日捐', kind: 'day-pay', closesAt: isoInDays(5), confirmedFen: 125_050, donors: 18 }] },
+  proposals: { received: 5, accepted: 3, answered: 2, answerRate: 2 / 3, converted: 1, rejected: 1, merged: 0, done: 1, withdrawn: 0, satisfactionRate: 1, sessions: [] },
+  ideas: { received: 4, adopted: 1 },
+  ballots: { held: 1, turnout: 18 / 20, cast: 18, eligible: 20, perBallot: [{ ballotId: 'bl-shangxueqi', title: '上学期工作报告表决', closedAt: isoInDays(-3), eligible: 20, cast: 18, turnout: 0.9 }] },
+  care: {
+    visits: 3,
+    giftFen: 110_000,
+    byKind: { illness: { visits: 2, giftFen: 100_000 }, wedding: { visits: 0, giftFen: 0 }, birth: { visits: 1, giftFen: 10_000 }, bereavement: { visits: 0, giftFen: 0 }, hardship: { visits: 0, giftFen: 0 }, retiree: { visits: 0, giftFen: 0 }, other: { visits: 0, giftFen: 0 } },
+  },
+  aid: { count: 1, fen: 250_050, byCategory: { illness: { count: 1, fen: 250_050 }, disaster: { count: 0, fen: 0 }, family: { count: 0, fen: 0 }, other: { count: 0, fen: 0 } } },
+};
+
+export const CARE_VISIT: CareVisitView = {
+  visitId: 'cv-liming-1',
+  orgId: 'org-hongxing',
+  memberId: 'm-li-ming',
+  memberName: '李明',
+  kind: 'illness',
+  date: isoInDays(-2).slice(0, 10),
+  giftFen: 50_050,
+  gifts: '水果、牛奶',
+  visitors: [{ memberId: 'm-chen-jing', name: '陈静' }],
+  note: '住院一周，已出院',
+  createdBy: 'm-wang-xiulan',
+  createdAt: isoInDays(-2, 15),
+};
+
+export const NOTICE: NoticeView = {
+  noticeId: 'nt-tijian',
+  orgId: 'org-hongxing',
+  title: '关于开展教职工体检的通知',
+  body: '12月10日上午8点在校医院体检，请空腹前往。',
+  pinned: true,
+  createdAt: isoInDays(-1, 10),
+  createdByName: '王秀兰',
+  read: false,
+  readCount: 12,
+};
+
+const Loose = z.looseObject({});
+const withReads = (n: NoticeView, r: FixtureRequest) => ({ ...n, readCount: r.person === 'chair' ? n.readCount : undefined });
 const ballotById = (id: string | undefined) => BALLOTS.find((b) => b.ballotId === id) ?? NOT_FOUND;
 /** 困难补助: 刘强 (retired) applied after an operation, waiting for the committee; 李明 was paid last month. */
 export const AID_CASE: z.infer<typeof AidCaseView> = {
@@ -665,6 +727,26 @@ const API: Route[] = [
     best: 0,
     byCategory: { campus: 1 },
   })),
+  route('GET', '/orgs/:orgId/report', Loose, () => TERM_REPORT),
+  route('GET', '/orgs/:orgId/report/records', Loose, (r) =>
+    r.query.get('figure') === 'donations.confirmedFen'
+      ? { figure: 'donations.confirmedFen', from: TERM_REPORT.from, to: TERM_REPORT.to, count: 2, records: [{ campaignId: 'cp-yirijuan', campaignTitle: '2026年慈善一日捐', donationId: 'd-1', amountFen: 100_000, name: '李明', memberId: 'm-li-ming' }, { campaignId: 'cp-yirijuan', campaignTitle: '2026年慈善一日捐', donationId: 'd-2', amountFen: 25_050, name: '匿名' }] }
+      : NOT_FOUND,
+  ),
+  route('GET', '/orgs/:orgId/care-visits', Loose, () => ({ visits: [CARE_VISIT] })),
+  route('GET', '/care-visits/:visitId', Loose, (r) => (r.params.visitId === CARE_VISIT.visitId ? { ...CARE_VISIT } : NOT_FOUND)),
+  route('GET', '/orgs/:orgId/birthdays', Loose, () => ({
+    month: isoInDays(0).slice(0, 7),
+    birthdays: [
+      { memberId: 'm-li-ming', name: '李明', groupId: 'grp-yuwen', retired: false, day: `${isoInDays(0).slice(5, 7)}-08`, given: { what: 'card', at: isoInDays(-1), byName: '王秀兰' } },
+      { memberId: 'm-chen-jing', name: '陈静', groupId: 'grp-shuxue', retired: false, day: `${isoInDays(0).slice(5, 7)}-21`, given: null },
+    ],
+    given: 1,
+  })),
+  route('GET', '/orgs/:orgId/notices', Loose, (r) => ({ notices: [withReads(NOTICE, r)] })),
+  route('GET', '/notices/:noticeId', Loose, (r) => (r.params.noticeId === NOTICE.noticeId ? withReads(NOTICE, r) : NOT_FOUND)),
+  route('POST', '/notices/:noticeId/read', Loose, (r) => (r.params.noticeId === NOTICE.noticeId ? { noticeId: NOTICE.noticeId, read: true } : NOT_FOUND)),
+  route('GET', '/notices/:noticeId/reads', Loose, () => ({ readCount: 12, memberCount: 40, readers: [], unread: [{ memberId: 'm-li-ming', name: '李明' }] })),
 ];
 
 function match(pattern: string, path: string): Record<string, string> | undefined {

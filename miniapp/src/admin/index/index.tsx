@@ -33,6 +33,10 @@ export default function AdminHome() {
     { key: 'import', title: '导入花名册', sub: '从 Excel 文件批量新增或更新会员', onTap: () => void Taro.navigateTo({ url: ROUTES.importRoster }) },
     { key: 'export', title: '导出花名册', sub: '下载全部会员的 Excel 表格', onTap: () => void exportRoster() },
     { key: 'invites', title: '微信绑定邀请码', sub: '为还没绑定微信的成员生成邀请码', onTap: () => void Taro.navigateTo({ url: ROUTES.invites }) },
+    { key: 'report', title: '学期总结', sub: '本学期各项数字、图表，下载总结初稿', onTap: () => void Taro.navigateTo({ url: ROUTES.report }) },
+    { key: 'care', title: '送温暖', sub: '生病住院、结婚、生育、丧亲、困难的走访慰问', onTap: () => void Taro.navigateTo({ url: ROUTES.careVisits }) },
+    { key: 'birthdays', title: '本月生日', sub: '谁过生日，贺卡礼物送了没有', onTap: () => void Taro.navigateTo({ url: ROUTES.birthdays }) },
+    { key: 'notices', title: '通知', sub: '发布通知，看看多少人读了', onTap: () => void Taro.navigateTo({ url: ROUTES.notices }) },
     ...(isChair(me.member.roles)
       ? [{ key: 'audit', title: '操作记录', sub: '谁在什么时候做了哪些修改', onTap: () => void Taro.navigateTo({ url: ROUTES.audit }) }]
       : []),

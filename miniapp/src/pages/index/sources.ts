@@ -5,12 +5,13 @@ import { messageCard } from './messageCard'
 import { campaignCard } from './campaignCard'
 import { ballotCard } from './ballotCard'
 import { proposalCard } from './proposalCard'
+import { noticeCard } from './noticeCard'
 
 /**
- * 首页 shows what waits for me, as cards. Each feature adds its source here (活动, 消息, 表决, 捐款 and
- * 待我附议); a card with nothing in it is not shown.
+ * 首页 shows what waits for me, as cards. Each feature adds its source here (通知, 活动, 消息, 表决, 捐款
+ * and 待我附议); a card with nothing in it is not shown.
  */
-export const HOME_SOURCES: HomeSource[] = [eventCards, messageCard, ballotCard, campaignCard, proposalCard]
+export const HOME_SOURCES: HomeSource[] = [noticeCard, eventCards, messageCard, ballotCard, campaignCard, proposalCard]
 
 export type SourceResult = { key: string; cards: HomeCard[] } | { key: string; error: unknown }
 

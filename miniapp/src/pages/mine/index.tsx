@@ -63,6 +63,7 @@ export default function Mine() {
           url={ROUTES.messages}
           badge={unread}
         />
+        <EntryRow title="通知" sub="工会发布的通知" testId="mine-notices" url={ROUTES.notices} />
         <EntryRow title="我的签到码" sub="活动当天给工会委员扫一扫" testId="mine-checkin-code" url={ROUTES.checkinCode} />
         <EntryRow title="投票表决" sub="教代会表决、民主测评、选举" testId="mine-ballots" url={ROUTES.ballots} />
         <EntryRow title="困难补助" sub="申请补助，仅主席和财务可见" testId="mine-aid" url={ROUTES.aid} />
@@ -98,7 +99,7 @@ export default function Mine() {
           <View role="button" className="row row--tap" data-testid="admin-entry" onClick={() => void Taro.navigateTo({ url: ROUTES.admin })}>
             <View className="row__main">
               <Text className="row__title">管理</Text>
-              <Text className="row__sub">花名册、导入与导出</Text>
+              <Text className="row__sub">花名册、学期总结、送温暖、通知</Text>
             </View>
             <Text className="row__chevron">›</Text>
           </View>
