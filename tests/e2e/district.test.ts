@@ -65,6 +65,12 @@ describe('全区一日捐 (H5)', () => {
     await card.waitFor({ timeout: 15_000 });
     expect(await card.innerText()).toContain('全区');
     await shot(page, 'e2e-district-campaign-card');
+    // Its page: the district's totals on the card, the school's own below, and the school's honor roll.
+    await card.click();
+    const own = page.getByTestId('campaign-school-totals');
+    await own.waitFor({ timeout: 15_000 });
+    expect(await own.innerText()).toContain('本校已确认 ¥100.00，1 人捐款');
+    await shot(page, 'e2e-district-campaign-page', { fullPage: true });
     await session!.close();
 
     // The district admin: 我的 → 全区捐款 → the campaign → each school's totals.

@@ -58,22 +58,26 @@ export default function DistrictDonationsPage() {
           empty={<EmptyState title="还没有全区捐款" hint="区工会发起全区一日捐后，会显示在这里。" />}
         >
           {(cs) => (
-            <View className="list" data-testid="dd-campaigns">
-              {cs.map((c) => (
-                <View role="button" key={c.campaignId} className="row row--tap dd__row" data-testid={`dd-campaign-${c.campaignId}`} onClick={() => void Taro.navigateTo({ url: `${PAGE}?id=${encodeURIComponent(c.campaignId)}` })}>
-                  <View className="row__main">
-                    <Text className="row__title">
-                      <NoOrphan text={c.title} />
-                    </Text>
-                    <Text className="row__sub">
-                      已确认 {yuan(c.confirmedFen)} · {c.donorCount} 人捐款
-                    </Text>
-                    <Text className="row__sub">{c.state === 'open' ? `${fmtDateTime(c.closesAt)} 截止` : '已结束'}</Text>
+            <>
+              <Text className="section-title">本区发起的全区捐款（{cs.length}）</Text>
+              <View className="list" data-testid="dd-campaigns">
+                {cs.map((c) => (
+                  <View role="button" key={c.campaignId} className="row row--tap dd__row" data-testid={`dd-campaign-${c.campaignId}`} onClick={() => void Taro.navigateTo({ url: `${PAGE}?id=${encodeURIComponent(c.campaignId)}` })}>
+                    <View className="row__main">
+                      <Text className="row__title">
+                        <NoOrphan text={c.title} />
+                      </Text>
+                      <Text className="row__sub">
+                        已确认 {yuan(c.confirmedFen)} · {c.donorCount} 人捐款
+                      </Text>
+                      <Text className="row__sub">{c.state === 'open' ? `${fmtDateTime(c.closesAt)} 截止` : '已结束'}</Text>
+                    </View>
+                    <Text className="row__chevron">›</Text>
                   </View>
-                  <Text className="row__chevron">›</Text>
-                </View>
-              ))}
-            </View>
+                ))}
+              </View>
+              <Text className="hint dd__note">点一次捐款，可看各校的金额和人数。</Text>
+            </>
           )}
         </AsyncView>
       </Page>
@@ -107,6 +111,7 @@ export default function DistrictDonationsPage() {
               </Text>
             </View>
             <Segmented items={SCHOOL_ORDERS} value={order} onChange={setOrder} testId="dd-order" />
+            <Text className="section-title">各校捐款（已确认金额）</Text>
             {schools.length === 0 ? (
               <EmptyState title="本区还没有学校" hint="学校开通“教工之家”后会出现在这里。" />
             ) : (
@@ -118,9 +123,8 @@ export default function DistrictDonationsPage() {
                       <Text className="row__title">
                         <NoOrphan text={s.name} />
                       </Text>
-                      <Text className="row__sub">
-                        {s.donorCount} 人捐款 · 已登记 {yuan(s.recordedFen)}
-                      </Text>
+                      <Text className="row__sub">{s.donorCount} 人捐款</Text>
+                      <Text className="row__sub">已登记 {yuan(s.recordedFen)}</Text>
                     </View>
                     <Text className="dd__amount" data-testid={`dd-school-confirmed-${s.orgId}`}>
                       {yuan(s.confirmedFen)}
@@ -129,7 +133,7 @@ export default function DistrictDonationsPage() {
                 ))}
               </View>
             )}
-            <Text className="hint">只显示各校金额和人数，不显示捐款人姓名。</Text>
+            <Text className="hint dd__note">只显示各校金额和人数，不显示捐款人姓名。</Text>
           </>
         )}
       </AsyncView>
