@@ -148,6 +148,8 @@ async function main() {
     `| Lambda bundle, minified (largest: ${worst(small).fn}) | ≤ 150 KB | ${kb(worst(small).bytes)} |`,
     `| Lambda bundle with exceljs (largest: ${worst(xlsx).fn}) | ≤ 650 KB | ${kb(worst(xlsx).bytes)} |`,
     `| module init, CPU, worst ratio to the quickest (${slowest.fn}) | ≤ ${INIT_BUDGET_RATIO}× | ${slowest.ratio.toFixed(2)}× |`,
+    `| 全区 rollup per school (${donations.rollup.schools} schools): DynamoDB requests / items read | ≤ 3 / ≤ 2 × schools + 4, never per gift | ${donations.rollup.dynamoRequests} / ${donations.rollup.itemsRead} |`,
+    `| 全区 campaign read: DynamoDB requests / items read | ≤ 2 / ≤ 4 | ${donations.campaignRead.dynamoRequests} / ${donations.campaignRead.itemsRead} |`,
     `| weapp main package | ≤ 400 KB | ${weapp.mainKb} KB |`,
     `| weapp, whole | ≤ 1,536 KB | ${weapp.totalKb} KB |`,
   ].join('\n');
