@@ -58,16 +58,19 @@ export function onTally(campaignId: string, memberId: string, by: 1 | -1, was: n
 /** Whether a tally change from `was` makes (or loses) a donor. */
 export const donorDelta = (by: 1 | -1, was: number): number => (by === 1 ? (was === 0 ? 1 : 0) : was === 1 ? -1 : 0);
 
+const SCHOOL_COUNTERS = ['recordedFen', 'confirmedFen', 'giftCount', 'confirmedCount', 'donorCount'] as const;
+
 /**
  * In a district-wide campaign, the same change on the gift's school's totals (made on its first
  * gift). It carries no condition: the district's totals item beside it in the transaction does
  * (open, existing), so the two always move together.
  */
 export function onSchoolTotals(campaignId: string, orgId: string, change: TotalsChange): TransactItem {
-  const fields = Object.entries(change).filter(([, by]) => by !== undefined && by !== 0) as [string, number][];
+  // Every counter, zero included: the item appears with the school's first gift, with all five.
+  const fields = SCHOOL_COUNTERS.map((f) => [f, change[f] ?? 0] as const);
   const values: Record<string, unknown> = Object.fromEntries(fields.map(([f, by]) => [`:${f}`, by]));
   return update(CampaignSchoolTotals.key({ campaignId, orgId }), {
-    UpdateExpression: `${fields.length ? `ADD ${fields.map(([f]) => `${f} :${f}`).join(', ')} ` : ''}SET #type = :type, orgId = :org`,
+    UpdateExpression: `ADD ${fields.map(([f]) => `${f} :${f}`).join(', ')} SET #type = :type, orgId = :org`,
     ExpressionAttributeNames: { '#type': 'type' },
     ExpressionAttributeValues: { ...values, ':type': 'campaignSchoolTotals', ':org': orgId },
   });
