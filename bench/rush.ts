@@ -11,6 +11,7 @@ import { benchPutItems, benchTransactions } from '../local/dynamodb/bench';
 import { startStack } from '../local/stack';
 import { dbStats } from '../functions/lib/db';
 import { ballotStorm, ballotTable } from './ballots';
+import { districtDrive, donationTable } from './donations';
 import { INIT_BUDGET_RATIO, initTable, measureInit } from './init';
 import { DOCX_FUNCTIONS, EXCELJS_FUNCTIONS, weappSizes } from './sizes';
 
@@ -84,6 +85,7 @@ async function main() {
   const quietRequests = (dbStats.requests - quietBefore) / (QUIET_CONFIRMED + QUIET_WAITING);
 
   const ballots = await ballotStorm(stack.url);
+  const donations = await districtDrive(stack.url);
 
   console.log('raw emulator, same run…');
   const rawTx = await benchTransactions(stack.dynamoEndpoint, 2000);
@@ -111,6 +113,10 @@ async function main() {
     ballots: {
       ...ballots,
       ratio: { votesToHotKeyTransactions: round(ballots.votesPerSec / rawTxHot.opsPerSec, 3), votesToRawTransactions: round(ballots.votesPerSec / rawTx.opsPerSec, 3) },
+    },
+    donations: {
+      ...donations,
+      ratio: { giftsToHotKeyTransactions: round(donations.giftsPerSec / rawTxHot.opsPerSec, 3), giftsToRawTransactions: round(donations.giftsPerSec / rawTx.opsPerSec, 3) },
     },
     moduleInit: init.map((r) => ({ function: r.fn, bytes: r.bytes, cpuMs: round(r.cpuMs), wallMs: round(r.wallMs), importMs: round(r.importMs), ratio: round(r.ratio, 2), baseline: r.baseline })),
   };
@@ -144,6 +150,8 @@ async function main() {
     `| Lambda bundle with exceljs (largest: ${worst(xlsx).fn}) | ≤ 650 KB | ${kb(worst(xlsx).bytes)} |`,
     `| Lambda bundle with docx (${worst(docx).fn}) | ≤ 400 KB | ${kb(worst(docx).bytes)} |`,
     `| module init, CPU, worst ratio to the quickest (${slowest.fn}) | ≤ ${INIT_BUDGET_RATIO}× | ${slowest.ratio.toFixed(2)}× |`,
+    `| 全区 rollup per school (${donations.rollup.schools} schools): DynamoDB requests / items read | ≤ 3 / ≤ 2 × schools + 4, never per gift | ${donations.rollup.dynamoRequests} / ${donations.rollup.itemsRead} |`,
+    `| 全区 campaign read: DynamoDB requests / items read | ≤ 2 / ≤ 4 | ${donations.campaignRead.dynamoRequests} / ${donations.campaignRead.itemsRead} |`,
     `| weapp main package | ≤ 400 KB | ${weapp.mainKb} KB |`,
     `| weapp, whole | ≤ 1,536 KB | ${weapp.totalKb} KB |`,
   ].join('\n');
@@ -156,6 +164,7 @@ async function main() {
       .replace(/<!-- budgets:start -->[\s\S]*<!-- budgets:end -->/, `<!-- budgets:start -->\n${lastRun}\n\n${budgets}\n<!-- budgets:end -->`)
       .replace(/<!-- rush:start -->[\s\S]*<!-- rush:end -->/, `<!-- rush:start -->\n${lastRun}\n\n${table}\n<!-- rush:end -->`)
       .replace(/<!-- ballots:start -->[\s\S]*<!-- ballots:end -->/, `<!-- ballots:start -->\n${ballotTable(ballots, result.emulator, lastRun)}\n<!-- ballots:end -->`)
+      .replace(/<!-- donations:start -->[\s\S]*<!-- donations:end -->/, `<!-- donations:start -->\n${donationTable(donations, result.emulator, lastRun)}\n<!-- donations:end -->`)
       .replace(/<!-- init:start -->[\s\S]*<!-- init:end -->/, `<!-- init:start -->\n${lastRun}\n\n${initTable(init)}\n<!-- init:end -->`),
   );
   console.log(budgets);

@@ -11,18 +11,20 @@ import { RETIRED_GROUP, groupName, prng, schoolName, uniqueNames } from './names
 import { groupItem } from './orgs';
 
 export const DEV_DISTRICT = 'dist-dev';
-const DISTRICT_OFFICE = 'o-dist-dev-office';
-const DISTRICT_ADMIN = 'm-dist-dev-admin';
+/** A district's office and its admin have fixed ids (o-dist-dev-office, m-dist-dev-admin for the demo district). */
+const officeOf = (districtId: string) => `o-${districtId}-office`;
+const adminOf = (districtId: string) => `m-${districtId}-admin`;
 
 /**
  * The district union's own office and its admin (区教育工会): a member of the office, not of any
  * school, who reads the district's schools. The office is not listed among the schools.
  */
-function districtOffice(now: string): object[] {
-  const office = Org.unlistedItem({ orgId: DISTRICT_OFFICE, districtId: DEV_DISTRICT, name: '示范区教育工会', congressTerm: '', createdAt: now });
-  const groupId = 'g-dist-dev-office';
-  const admin: NewMember = { memberId: DISTRICT_ADMIN, orgId: DISTRICT_OFFICE, districtId: DEV_DISTRICT, name: '区工会管理员', groupId, roles: ['districtAdmin'], retired: false, active: true };
-  return [office, groupItem({ orgId: DISTRICT_OFFICE, groupId, name: '区工会办公室' }, now), memberItem(admin, now)];
+function districtOffice(now: string, districtId: string): object[] {
+  const orgId = officeOf(districtId);
+  const office = Org.unlistedItem({ orgId, districtId, name: '示范区教育工会', congressTerm: '', createdAt: now });
+  const groupId = `g-${districtId}-office`;
+  const admin: NewMember = { memberId: adminOf(districtId), orgId, districtId, name: '区工会管理员', groupId, roles: ['districtAdmin'], retired: false, active: true };
+  return [office, groupItem({ orgId, groupId, name: '区工会办公室' }, now), memberItem(admin, now)];
 }
 const COMMITTEE_SIZE = 3;
 
@@ -31,7 +33,8 @@ const COMMITTEE_SIZE = 3;
  * committee, each union group has a leader, and `delegates` members are delegates (ordinary members
  * first). Groups hold about 8 members each (at most 40 groups).
  */
-export async function seedSchool(opts: { members: number; delegates: number; name?: string }): Promise<DevSeedResult> {
+export async function seedSchool(opts: { members: number; delegates: number; name?: string; districtId?: string }): Promise<DevSeedResult> {
+  const districtId = opts.districtId ?? DEV_DISTRICT;
   const now = new Date().toISOString();
   const random = prng(Date.now() ^ Math.floor(Math.random() * 2 ** 31));
   const orgId = newId('o');
@@ -61,10 +64,10 @@ export async function seedSchool(opts: { members: number; delegates: number; nam
   const delegateIdx = [...byRecency.filter((i) => !retired(i)), ...byRecency.filter(retired)].slice(0, opts.delegates);
   delegateIdx.forEach((i) => roles[i]!.push('delegate'));
 
-  const org = Org.item({ orgId, districtId: DEV_DISTRICT, name: opts.name ?? schoolName(random), congressTerm: '第九届', createdAt: now });
+  const org = Org.item({ orgId, districtId, name: opts.name ?? schoolName(random), congressTerm: '第九届', createdAt: now });
   const items: object[] = [
-    District.item({ districtId: DEV_DISTRICT, name: '示范区教育工会' }),
-    ...districtOffice(now),
+    District.item({ districtId, name: '示范区教育工会' }),
+    ...districtOffice(now, districtId),
     org,
     DevSeededOrg.item({ orgId, name: org.name, createdAt: now }),
     ...groupIds.map((groupId, g) => groupItem({ orgId, groupId, name: groupName(g), leaderId: memberIds[leaders[g]!] }, now)),
@@ -74,7 +77,7 @@ export async function seedSchool(opts: { members: number; delegates: number; nam
     const m: NewMember = {
       memberId,
       orgId,
-      districtId: DEV_DISTRICT,
+      districtId,
       name: names[i]!,
       staffNo,
       groupId: groupIds[groupOf(i)]!,
@@ -90,8 +93,8 @@ export async function seedSchool(opts: { members: number; delegates: number; nam
 
   return {
     orgId,
-    districtId: DEV_DISTRICT,
-    districtAdmin: DISTRICT_ADMIN,
+    districtId,
+    districtAdmin: adminOf(districtId),
     chair: memberIds[0]!,
     treasurer: memberIds[1]!,
     committee,

@@ -17,6 +17,12 @@ export interface CampaignAttributes {
   goalFen?: number;
   createdBy: string;
   createdAt: string;
+  /**
+   * 全区: opened by the district union for every school of the district (博爱一日捐). Its `orgId`
+   * is the district office's; its gifts carry their donor's school (see Donation), and each school
+   * has its totals beside the district's (CampaignSchoolTotals). Listed per district, not per school.
+   */
+  districtWide?: boolean;
 }
 export type CampaignItem = TableKey & IndexKey & { type: 'campaign' } & CampaignAttributes;
 
@@ -28,10 +34,21 @@ export const Campaign = {
     pk: ({ orgId }: Pick<CampaignAttributes, 'orgId'>) => compose('ORG', orgId, 'CAMPAIGNS'),
     sk: ({ closesAt, campaignId }: Pick<CampaignAttributes, 'closesAt' | 'campaignId'>) => compose(msPart(closesAt), campaignId),
   },
-  item: (a: CampaignAttributes): CampaignItem => ({ ...a, ...Campaign.key(a), gsi1pk: Campaign.byOrg.pk(a), gsi1sk: Campaign.byOrg.sk(a), type: 'campaign' }),
+  /** District-wide campaigns of a district, by closing time: every school's list merges them in. */
+  byDistrict: {
+    pk: ({ districtId }: Pick<CampaignAttributes, 'districtId'>) => compose('DIST', districtId, 'CAMPAIGNS'),
+  },
+  item: (a: CampaignAttributes): CampaignItem => ({
+    ...a,
+    ...Campaign.key(a),
+    gsi1pk: a.districtWide ? Campaign.byDistrict.pk(a) : Campaign.byOrg.pk(a),
+    gsi1sk: Campaign.byOrg.sk(a),
+    type: 'campaign',
+  }),
   queryOfOrg: (orgId: string) => inIndex(Campaign.byOrg.pk({ orgId })),
   /** Those of a school closing from `startMs` to `endMs`, both included (the term report). */
   queryOfOrgBetween: (orgId: string, startMs: number, endMs: number) => inIndexTimes(Campaign.byOrg.pk({ orgId }), startMs, endMs),
+  queryOfDistrict: (districtId: string) => inIndex(Campaign.byDistrict.pk({ districtId })),
   /** What sorts under `prefix` in the campaign's partition (see the item modules). */
   queryPart: (campaignId: string, prefix: string) => inPartition(Campaign.partition(campaignId), prefix),
 };

@@ -24,12 +24,17 @@ export interface DonationAttributes {
   confirmedAt?: string;
   rejectedAt?: string;
   rejectReason?: string;
+  /** In a district-wide campaign: `orgId` (the donor's school) is part of the key, so a school's gifts are one query. */
+  districtWide?: boolean;
 }
 export type DonationItem = TableKey & IndexKey & { type: 'donation' } & DonationAttributes;
 
 const PREFIX = 'GIFT';
 export const Donation = {
-  key: ({ campaignId, donationId }: Pick<DonationAttributes, 'campaignId' | 'donationId'>): TableKey => ({ pk: Campaign.partition(campaignId), sk: compose(PREFIX, donationId) }),
+  key: ({ campaignId, donationId, orgId, districtWide }: Pick<DonationAttributes, 'campaignId' | 'donationId'> & Partial<Pick<DonationAttributes, 'orgId' | 'districtWide'>>): TableKey => ({
+    pk: Campaign.partition(campaignId),
+    sk: districtWide ? compose(PREFIX, orgId!, donationId) : compose(PREFIX, donationId),
+  }),
   /** A donor's gifts, by when they were recorded. */
   byDonor: {
     pk: ({ donorId }: Pick<DonationAttributes, 'donorId'>) => compose('MEMBER', donorId, 'GIFTS'),
@@ -37,5 +42,7 @@ export const Donation = {
   },
   item: (a: DonationAttributes): DonationItem => ({ ...a, ...Donation.key(a), gsi1pk: Donation.byDonor.pk(a), gsi1sk: Donation.byDonor.sk(a), type: 'donation' }),
   queryOfCampaign: (campaignId: string) => Campaign.queryPart(campaignId, compose(PREFIX, '')),
+  /** One school's gifts in a district-wide campaign. */
+  queryOfSchool: (campaignId: string, orgId: string) => Campaign.queryPart(campaignId, compose(PREFIX, orgId, '')),
   queryOfDonor: (donorId: string) => inIndex(Donation.byDonor.pk({ donorId })),
 };

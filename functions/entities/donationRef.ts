@@ -18,6 +18,8 @@ export interface DonationRefAttributes {
   recordedBy: string;
   amountFen: number;
   anonymous: boolean;
+  /** The gift's campaign is district-wide: `orgId` is the donor's school and part of the gift's key. */
+  districtWide?: boolean;
 }
 export type DonationRefItem = TableKey & { type: 'donationRef' } & DonationRefAttributes;
 

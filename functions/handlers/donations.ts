@@ -4,19 +4,26 @@ import { CampaignTotals, type CampaignTotalsItem } from '../entities/campaignTot
 import { Donation, type DonationItem } from '../entities/donation';
 import type { DonationRefItem } from '../entities/donationRef';
 import { keyId } from '../entities/key';
-import { campaignView, createCampaign, listCampaigns } from '../domain/donations/campaigns';
+import type { CampaignSchoolTotalsItem } from '../entities/campaignSchoolTotals';
+import { campaignView, createCampaign, listCampaigns, schoolTotalsKey } from '../domain/donations/campaigns';
 import { donorFor, recordGift } from '../domain/donations/give';
 import '../domain/donations/scope';
 import { confirmGift, rejectGift, type GiftFacts } from '../domain/donations/treasurer';
-import { donationView, giftList, giftsOfCampaign, honorRoll, myDonations } from '../domain/donations/views';
+import { donationView, giftList, giftsOfSchool, honorRoll, myDonations } from '../domain/donations/views';
 import '../domain/orgs';
-import { batchGet } from '../lib/db';
+import { batchGet, getItem } from '../lib/db';
 import { AppError } from '../lib/errors';
 import { created, defineApi, ok } from '../lib/http';
 
 /** 一日捐: campaigns, gifts, the treasurer's confirmations, the honor roll (公示) and 我的捐款. */
 
-const factsOf = (ref: DonationRefItem): GiftFacts => ({ campaignId: ref.campaignId, donationId: ref.donationId, donorId: ref.donorId, amountFen: ref.amountFen });
+const factsOf = (ref: DonationRefItem): GiftFacts => ({
+  campaignId: ref.campaignId,
+  donationId: ref.donationId,
+  donorId: ref.donorId,
+  amountFen: ref.amountFen,
+  ...(ref.districtWide ? { orgId: ref.orgId, districtWide: true } : {}),
+});
 
 export const handler = defineApi({
   'POST /orgs/{orgId}/campaigns': async ({ resource, actor, body, committer }) => {
@@ -25,11 +32,22 @@ export const handler = defineApi({
     return created(campaignView(campaign, totals));
   },
 
-  'GET /orgs/{orgId}/campaigns': async ({ params }) => ok({ campaigns: await listCampaigns(params.orgId!) }),
+  /** 全区: the district union opens a campaign for every school of the district (same body). */
+  'POST /districts/{districtId}/campaigns': async ({ resource: district, actor, body, committer }) => {
+    const input = body(CreateCampaignBody);
+    const { campaign, totals } = await createCampaign({ orgId: actor.orgId, districtId: district.districtId }, input, actor.memberId, committer({ title: input.title, districtWide: true }), true);
+    return created(campaignView(campaign, totals));
+  },
 
-  /** The campaign and its totals item, read with the member in the request's one read. */
+  'GET /orgs/{orgId}/campaigns': async ({ resource }) => ok({ campaigns: await listCampaigns(resource) }),
+
+  /** The campaign and its totals item, read with the member in the request's one read (and a 全区 one's school totals). */
   'GET /campaigns/{campaignId}': [
-    async ({ resource, loaded }) => ok(campaignView(resource, loaded<CampaignTotalsItem>(CampaignTotals.key(resource)))),
+    async ({ resource, actor, loaded }) => {
+      const totals = loaded<CampaignTotalsItem>(CampaignTotals.key(resource));
+      const school = resource.districtWide ? { totals: await getItem<CampaignSchoolTotalsItem>(schoolTotalsKey(resource, actor.orgId)) } : undefined;
+      return ok(campaignView(resource, totals, Date.now(), school));
+    },
     { preload: (p) => [CampaignTotals.key({ campaignId: p.campaignId! })] },
   ],
 
@@ -45,13 +63,14 @@ export const handler = defineApi({
 
   /** The treasurer's full list; a group leader's list of the cash they recorded. */
   'GET /campaigns/{campaignId}/donations': async ({ resource, actor }) =>
-    ok({ donations: giftList(await giftsOfCampaign(resource.campaignId), { memberId: actor.memberId, treasurer: actor.roles.includes('treasurer') }) }),
+    ok({ donations: giftList(await giftsOfSchool(resource, actor.orgId), { memberId: actor.memberId, treasurer: actor.roles.includes('treasurer') }) }),
 
   /** Extension: confirms a selection, each gift in its own transaction, with a result per gift. */
-  'POST /campaigns/{campaignId}/donations/confirm': async ({ resource, body, committer }) => {
+  'POST /campaigns/{campaignId}/donations/confirm': async ({ resource, actor, body, committer }) => {
     const { donationIds } = body(BulkConfirmBody);
     const commit = committer({ campaignId: resource.campaignId, donationIds });
-    const keyOf = (donationId: string) => Donation.key({ campaignId: resource.campaignId, donationId });
+    // In a 全区 campaign the treasurer's school is part of the key: another school's gift is not found here.
+    const keyOf = (donationId: string) => Donation.key({ campaignId: resource.campaignId, donationId, orgId: actor.orgId, districtWide: resource.districtWide });
     const found = await batchGet(donationIds.map(keyOf));
     const results = [];
     for (const donationId of donationIds) {
@@ -71,7 +90,8 @@ export const handler = defineApi({
     return ok({ results });
   },
 
-  'GET /campaigns/{campaignId}/honor-roll': async ({ resource }) => ok(honorRoll(await giftsOfCampaign(resource.campaignId))),
+  /** 公示: of a 全区 campaign, the reader's school's gifts (per school; the district's sum is on the campaign). */
+  'GET /campaigns/{campaignId}/honor-roll': async ({ resource, actor }) => ok(honorRoll(await giftsOfSchool(resource, actor.orgId))),
 
   'POST /donations/{donationId}/confirm': async ({ resource: ref, body, committer }) => {
     body(NoBody);

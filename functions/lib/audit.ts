@@ -5,10 +5,10 @@ import type { Actor } from './access';
 import { put, queryPage, type TransactItem } from './db';
 import { newId } from './ids';
 
-const PRIVILEGED = ['committee', 'treasurer', 'chair'] as const;
+const PRIVILEGED = ['committee', 'treasurer', 'chair', 'districtAdmin'] as const;
 
 /**
- * Every write made by the committee, treasurer or chair in that capacity is recorded: routes
+ * Every write made by the committee, treasurer, chair or district admin in that capacity is recorded: routes
  * only they may use, and any write a handler marks with a detail (e.g. acting for someone else).
  * A member's own acts (voting above all) are not logged with who did them.
  */

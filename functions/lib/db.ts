@@ -24,8 +24,14 @@ import { retryConflicts } from './retry';
 let doc: DynamoDBDocumentClient | undefined;
 /** Requests whose sender handles conflicts itself (it decides afresh instead of resending a stale request). */
 const handlesConflicts = new WeakSet<object>();
-/** How many DynamoDB operations this process has sent (benchmarks read it). */
-export const dbStats = { requests: 0 };
+/** How many DynamoDB operations this process has sent, and the items they read back (benchmarks read it). */
+export const dbStats = { requests: 0, itemsRead: 0 };
+function itemsIn(output: unknown): number {
+  const o = output as { Item?: unknown; Items?: unknown[]; Responses?: unknown[] | Record<string, unknown[]> } | undefined;
+  if (!o) return 0;
+  const responses = Array.isArray(o.Responses) ? o.Responses.length : o.Responses ? Object.values(o.Responses).reduce((n, r) => n + r.length, 0) : 0;
+  return (o.Item ? 1 : 0) + (o.Items?.length ?? 0) + responses;
+}
 export function db(): DynamoDBDocumentClient {
   if (!doc) {
     doc = DynamoDBDocumentClient.from(new DynamoDBClient({ maxAttempts: 6 }), {
@@ -41,7 +47,9 @@ export function db(): DynamoDBDocumentClient {
     doc.middlewareStack.add(
       (next) => async (args) => {
         dbStats.requests++;
-        return next(args);
+        const out = await next(args);
+        dbStats.itemsRead += itemsIn(out.output);
+        return out;
       },
       { step: 'build', name: 'countRequests' },
     );

@@ -67,3 +67,20 @@ describe('policy properties', () => {
     );
   });
 });
+
+describe('a district-wide resource (全区 campaign)', () => {
+  const wide = { orgId: 'o-office', districtId: 'd-1', districtWide: true };
+  it('lets in the roles of a route from any school of its district, and no one from another district', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...(Object.values(POLICY) as Rule[]).filter((r) => r.scope === 'campaign')), fc.constantFrom(...ROLES), fc.boolean(), (rule, role, sameDistrict) => {
+        const me = { orgId: 'o-somewhere', districtId: sameDistrict ? 'd-1' : 'd-2', roles: ['member', role] as Role[] };
+        expect(isAllowed(rule, me, wide)).toBe(sameDistrict && (rule.roles.includes('member') || rule.roles.includes(role)));
+      }),
+    );
+  });
+  it('a school resource stays its school’s', () => {
+    expect(isAllowed(POLICY['GET /campaigns/{campaignId}'], caller('member'), { ...other })).toBe(false);
+    expect(isAllowed(POLICY['GET /campaigns/{campaignId}'], caller('member'), { ...other, districtWide: true })).toBe(true);
+    expect(isAllowed(POLICY['POST /campaigns/{campaignId}/donations/confirm'], caller('member'), { ...other, districtWide: true })).toBe(false);
+  });
+});

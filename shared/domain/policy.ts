@@ -11,7 +11,9 @@ import type { Role } from '../schemas/common';
  *   - 'district': `{districtId}`, for the district union (only with `district: true`);
  *   - 'public': no session needed.
  * A caller acts only on their own school; a district admin also reads schools of their district
- * where `district: true`.
+ * where `district: true`. A district-wide resource (a 全区 campaign, `districtWide` on its target)
+ * belongs to every school of its district: a member of any of them is in on its routes as on their
+ * own school's (the routes then act on the caller's school's part only), and so is the district office.
  */
 export type Scope = 'public' | 'self' | 'district' | 'org' | 'member' | 'event' | 'campaign' | 'donation' | 'ballot' | 'session' | 'proposal' | 'idea' | 'careVisit' | 'notice' | 'aidCase';
 export interface Rule {
@@ -51,6 +53,10 @@ export const POLICY = {
   'POST /me/consent': { roles: EVERYONE, scope: 'self' },
 
   'GET /districts/{districtId}/orgs': { roles: DISTRICT, scope: 'district', district: true },
+  // 全区一日捐: the district union opens a campaign for all its schools and reads each school's totals (no names).
+  'POST /districts/{districtId}/campaigns': { roles: DISTRICT, scope: 'district', district: true },
+  'GET /districts/{districtId}/campaigns': { roles: DISTRICT, scope: 'district', district: true },
+  'GET /districts/{districtId}/campaigns/{campaignId}/schools': { roles: DISTRICT, scope: 'district', district: true },
   'GET /orgs/{orgId}': { roles: EVERYONE, scope: 'org', district: true },
   'GET /orgs/{orgId}/groups': { roles: EVERYONE, scope: 'org' },
   'POST /orgs/{orgId}/groups': { roles: COMMITTEE, scope: 'org' },
@@ -182,6 +188,8 @@ export interface Caller {
 export interface Target {
   orgId: string;
   districtId: string;
+  /** The resource belongs to every school of the district (a 全区 campaign). */
+  districtWide?: boolean;
 }
 
 export function hasAnyRole(caller: Pick<Caller, 'roles'>, roles: readonly Role[]): boolean {
@@ -197,5 +205,6 @@ export function isAllowed(rule: Rule, caller: Caller, target?: Target): boolean 
   if (!hasAnyRole(caller, rule.roles)) return false;
   if (rule.scope === 'self') return true;
   if (rule.scope === 'district') return false; // only a district admin of that district, above
+  if (target?.districtWide) return target.districtId === caller.districtId;
   return target !== undefined && target.orgId === caller.orgId;
 }

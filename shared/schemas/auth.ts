@@ -34,6 +34,8 @@ export const DevSeedBody = z
   .strictObject({
     members: z._default(z.int().check(z.gte(10), z.lte(5000)), 60),
     delegates: z._default(z.int().check(z.gte(0), z.lte(5000)), 20),
+    /** Extension: seed the school into this district (with its office and admin) instead of the demo district. */
+    districtId: z.optional(Id),
   })
   .check(z.refine((b) => b.delegates <= b.members, { message: '代表人数不能超过会员人数', path: ['delegates'] }));
 export type DevSeedBody = z.infer<typeof DevSeedBody>;

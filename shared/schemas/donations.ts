@@ -46,6 +46,16 @@ export type BulkConfirmBody = z.infer<typeof BulkConfirmBody>;
 export const DonationStatus = z.enum(['recorded', 'confirmed', 'rejected']);
 export type DonationStatus = z.infer<typeof DonationStatus>;
 
+/** A campaign's counts: the district's, or one school's in a district-wide campaign. */
+export const CampaignTotalsView = z.object({
+  confirmedFen: z.int(),
+  recordedFen: z.int(),
+  donorCount: z.int(),
+  giftCount: z.int(),
+  confirmedCount: z.int(),
+});
+export type CampaignTotalsView = z.infer<typeof CampaignTotalsView>;
+
 export const CampaignView = z.object({
   campaignId: Id,
   orgId: Id,
@@ -64,8 +74,19 @@ export const CampaignView = z.object({
   /** Gifts not rejected, and those of them confirmed. */
   giftCount: z.int(),
   confirmedCount: z.int(),
+  /** Extension: 全区, opened by the district union for all its schools; the totals above are the district's. */
+  districtWide: z.optional(z.literal(true)),
+  /** Extension, district-wide campaigns read by a school's member: their school's own totals. */
+  school: z.optional(CampaignTotalsView),
 });
 export type CampaignView = z.infer<typeof CampaignView>;
+
+/** The district admin's view of a district-wide campaign: each school's counts, never a name of a donor. */
+export const DistrictRollup = z.object({
+  campaign: CampaignView,
+  schools: z.array(z.extend(CampaignTotalsView, { orgId: Id, name: z.string() })),
+});
+export type DistrictRollup = z.infer<typeof DistrictRollup>;
 
 /** A gift as its giver, its recorder or the treasurer sees it (never on the honor roll). */
 export const DonationView = z.object({

@@ -22,6 +22,7 @@ import {
   DRAFT_PROPOSAL,
   IDEA,
   PROPOSAL_SESSION,
+  DISTRICT_CAMPAIGN,
   DISTRICT_ORGS,
   FILM_EVENT,
   INACTIVE,
@@ -107,6 +108,13 @@ const SCENARIOS: Scenario[] = [
   { url: PROPOSAL_ROUTES.mine, shows: [DRAFT_PROPOSAL.title, COSIGN_PROPOSAL.title, '待我附议（1）'] },
   { url: PROPOSAL_ROUTES.overdue, shows: ['没有超期的提案'] },
   { url: ROUTES.district, as: 'districtAdmin', shows: [DISTRICT_ORGS.name, ...DISTRICT_ORGS.orgs.map((o) => o.name)] },
+  // 全区捐款: the district's drives, then one drive's totals per school (largest first) under the district's total
+  { url: ROUTES.districtDonations, as: 'districtAdmin', shows: [DISTRICT_CAMPAIGN.title, '已确认 ¥12345.67 · 160 人捐款'] },
+  {
+    url: `${ROUTES.districtDonations}?id=${DISTRICT_CAMPAIGN.campaignId}`,
+    as: 'districtAdmin',
+    shows: [DISTRICT_CAMPAIGN.title, '全区已确认', '¥12345.67', '已登记 ¥13000.00 · 160 人捐款', '2 所学校，2 所已有捐款', '青山中学', SCHOOL.name, '¥10000.00', '¥2345.67', '100 人捐款', '已登记 ¥10500.00'],
+  },
   // 表决: the list, a ballot to vote in (with the chair's 结束投票), a draft, a closed one, the receipt this phone kept, the results, 发起表决
   { url: ROUTES.ballots, shows: [OPEN_BALLOT.title, CLOSED_BALLOT.title, DRAFT_BALLOT.title, '待投票', '发起表决'] },
   {

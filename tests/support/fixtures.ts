@@ -8,6 +8,8 @@ export const anon = () => client(api());
 export interface School {
   orgId: string;
   districtId: string;
+  /** The district union's admin (区工会管理员) of that district. */
+  districtAdmin: string;
   chair: string;
   treasurer: string;
   committee: string[];

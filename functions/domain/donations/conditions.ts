@@ -1,3 +1,4 @@
+import { CampaignSchoolTotals } from '../../entities/campaignSchoolTotals';
 import { CampaignTotals } from '../../entities/campaignTotals';
 import { DonorTally } from '../../entities/donorTally';
 import { update, type TransactItem } from '../../lib/db';
@@ -56,3 +57,25 @@ export function onTally(campaignId: string, memberId: string, by: 1 | -1, was: n
 
 /** Whether a tally change from `was` makes (or loses) a donor. */
 export const donorDelta = (by: 1 | -1, was: number): number => (by === 1 ? (was === 0 ? 1 : 0) : was === 1 ? -1 : 0);
+
+const SCHOOL_COUNTERS = ['recordedFen', 'confirmedFen', 'giftCount', 'confirmedCount', 'donorCount'] as const;
+
+/**
+ * In a district-wide campaign, the same change on the gift's school's totals (made on its first
+ * gift). It carries no condition: the district's totals item beside it in the transaction does
+ * (open, existing), so the two always move together.
+ */
+export function onSchoolTotals(campaignId: string, orgId: string, change: TotalsChange): TransactItem {
+  // Every counter, zero included: the item appears with the school's first gift, with all five.
+  const fields = SCHOOL_COUNTERS.map((f) => [f, change[f] ?? 0] as const);
+  const values: Record<string, unknown> = Object.fromEntries(fields.map(([f, by]) => [`:${f}`, by]));
+  return update(CampaignSchoolTotals.key({ campaignId, orgId }), {
+    UpdateExpression: `ADD ${fields.map(([f]) => `${f} :${f}`).join(', ')} SET #type = :type, orgId = :org`,
+    ExpressionAttributeNames: { '#type': 'type' },
+    ExpressionAttributeValues: { ...values, ':type': 'campaignSchoolTotals', ':org': orgId },
+  });
+}
+
+/** The school-totals write of a gift's change, when its campaign is district-wide (none otherwise). */
+export const schoolShare = (g: { campaignId: string; orgId?: string; districtWide?: boolean }, change: TotalsChange): TransactItem[] =>
+  g.districtWide && g.orgId ? [onSchoolTotals(g.campaignId, g.orgId, change)] : [];

@@ -12,6 +12,7 @@ import type { MemberItem } from '../../entities/member';
 import { getItem, queryAll } from '../../lib/db';
 import { AppError } from '../../lib/errors';
 import { CampaignTotals } from '../../entities/campaignTotals';
+import { CampaignSchoolTotals, type CampaignSchoolTotalsItem } from '../../entities/campaignSchoolTotals';
 import { DonationRef, type DonationRefItem } from '../../entities/donationRef';
 import { createCampaign } from './campaigns';
 import { recordGift } from './give';
@@ -123,4 +124,60 @@ describe('donation totals under any interleaving', () => {
     expect((await recount(past)).totals.recordedFen).toBe(0);
     expect((await recount(c)).totals).toMatchObject({ recordedFen: 100, giftCount: 1, donorCount: 1 });
   });
+});
+
+/**
+ * A 全区 campaign: members of three schools give at once; the district's totals AND each school's
+ * totals item equal a recount of that school's gifts, and the schools add up to the district.
+ */
+describe('district-wide campaign totals under any interleaving', () => {
+  const SCHOOLS = ['o-s0', 'o-s1', 'o-s2'];
+  const inSchool = (i: number) => ({ memberId: `dm${i}`, name: `会员${i}`, groupId: 'g1', orgId: SCHOOLS[i % 3]! }) as MemberItem;
+  const distOp: fc.Arbitrary<Op> = fc.oneof(
+    fc.record({ op: fc.constant('give' as const), id: fc.integer({ min: 1, max: 8 }), member: fc.integer({ min: 0, max: 5 }), amountFen: fc.constantFrom(1, 5000, 10_050), anonymous: fc.boolean(), copies: fc.integer({ min: 1, max: 2 }) }),
+    fc.record({ op: fc.constant('confirm' as const), id: fc.integer({ min: 1, max: 8 }) }),
+    fc.record({ op: fc.constant('reject' as const), id: fc.integer({ min: 1, max: 8 }) }),
+  );
+
+  it('the district total and every school total equal a recount of the gifts', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(distOp, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 4 }), async (batches) => {
+        const closesAt = new Date(Date.now() + 3600_000).toISOString();
+        const { campaign: c } = await createCampaign({ orgId: 'o-office', districtId: 'd1' }, { title: '博爱一日捐', kind: 'day-pay', closesAt }, 'm0', undefined, true);
+        const idOf = (i: number) => `${c.campaignId}-g${i}`; // ids are unique across runs (their claim is global)
+        const step = async (o: Op) => {
+          const id = idOf(o.id);
+          if (o.op === 'give') {
+            const who = inSchool(o.member);
+            const g = { campaign: c, donor: who, recorder: who, body: { donationId: id, amountFen: o.amountFen, anonymous: o.anonymous } };
+            await Promise.all(Array.from({ length: o.copies }, () => recordGift(g).catch(refused)));
+            return;
+          }
+          const ref = await getItem<DonationRefItem>(DonationRef.key({ donationId: id }));
+          if (!ref) return;
+          const facts = { campaignId: ref.campaignId, donationId: ref.donationId, donorId: ref.donorId, amountFen: ref.amountFen, orgId: ref.orgId, districtWide: ref.districtWide };
+          await (o.op === 'confirm' ? confirmGift(facts) : rejectGift(facts, '未收到')).catch(refused);
+        };
+        for (const batch of batches) await Promise.all(batch.map(step));
+        const { gifts, totals } = await recount(c);
+        const counts = (gs: DonationItem[]) => {
+          const live = gs.filter((g) => g.status !== 'rejected');
+          const confirmed = live.filter((g) => g.status === 'confirmed');
+          const sum = (xs: DonationItem[]) => xs.reduce((a, g) => a + g.amountFen, 0);
+          return { recordedFen: sum(live), confirmedFen: sum(confirmed), giftCount: live.length, confirmedCount: confirmed.length, donorCount: new Set(live.map((g) => g.donorId)).size };
+        };
+        expect(totals).toMatchObject(counts(gifts));
+        for (const orgId of SCHOOLS) {
+          const mine = gifts.filter((g) => g.orgId === orgId);
+          expect(mine.every((g) => g.sk.includes(orgId)), 'a school’s gifts are keyed by school').toBe(true);
+          const school = await getItem<CampaignSchoolTotalsItem>(CampaignSchoolTotals.key({ campaignId: c.campaignId, orgId }));
+          if (!mine.length) expect(school).toBeUndefined();
+          else expect(school, orgId).toMatchObject(counts(mine));
+        }
+        // Each gift belongs to its donor's school.
+        expect(gifts.every((g) => g.orgId === inSchool(Number(g.donorId.slice(2))).orgId)).toBe(true);
+      }),
+      { numRuns: 25 },
+    );
+  }, 180_000);
 });

@@ -8,7 +8,7 @@ import type { Actor } from '../../lib/access';
 import { cancellationCodes, cancellationItems, getItem, put, transact, type Commit } from '../../lib/db';
 import { conflict, forbidden, notFound } from '../../lib/errors';
 import { backoffMs } from '../../lib/retry';
-import { donorDelta, onTally, onTotals } from './conditions';
+import { donorDelta, onTally, onTotals, schoolShare } from './conditions';
 
 /**
  * Recording a gift: one transaction claims the id in the school, puts the gift, adds it to the
@@ -22,7 +22,7 @@ const pause = (attempt: number) => new Promise((r) => setTimeout(r, backoffMs(at
 
 export interface Gift {
   campaign: CampaignItem;
-  donor: Pick<MemberItem, 'memberId' | 'name' | 'groupId'>;
+  donor: Pick<MemberItem, 'memberId' | 'name' | 'groupId' | 'orgId'>;
   recorder: Pick<MemberItem, 'memberId' | 'name'>;
   body: Pick<DonateBody, 'donationId' | 'amountFen' | 'anonymous'>;
 }
@@ -33,7 +33,15 @@ const sameGift = (ref: DonationRefItem, g: Gift) =>
 
 export async function recordGift(g: Gift, commit: Commit = transact): Promise<{ created: boolean; donation: DonationItem }> {
   const { campaign: c, donor, recorder, body } = g;
-  const facts = { orgId: c.orgId, donationId: body.donationId, campaignId: c.campaignId, amountFen: body.amountFen, anonymous: body.anonymous };
+  // A gift belongs to its donor's school: in a district-wide campaign that is not the campaign's.
+  const facts = {
+    orgId: c.districtWide ? donor.orgId : c.orgId,
+    donationId: body.donationId,
+    campaignId: c.campaignId,
+    amountFen: body.amountFen,
+    anonymous: body.anonymous,
+    ...(c.districtWide ? { districtWide: true } : {}),
+  };
   let tallyWas = 0; // most gifts are their donor's first in the campaign; a refusal tells otherwise
   for (let attempt = 0; attempt < 10; attempt++) {
     const now = Date.now();
@@ -49,12 +57,14 @@ export async function recordGift(g: Gift, commit: Commit = transact): Promise<{ 
       recordedAt: new Date(now).toISOString(),
     });
     const fresh = { ConditionExpression: 'attribute_not_exists(pk)', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const };
+    const change = { recordedFen: body.amountFen, giftCount: 1, donorCount: donorDelta(1, tallyWas) };
     try {
       await commit([
         put(DonationRef.item({ ...facts, districtId: c.districtId, donorId: donor.memberId, recordedBy: recorder.memberId }), fresh),
         put(donation, fresh),
-        onTotals(c.campaignId, { recordedFen: body.amountFen, giftCount: 1, donorCount: donorDelta(1, tallyWas) }, now),
+        onTotals(c.campaignId, change, now),
         onTally(c.campaignId, donor.memberId, 1, tallyWas),
+        ...schoolShare(facts, change),
       ]);
       return { created: true, donation };
     } catch (err) {
@@ -84,7 +94,8 @@ export async function donorFor(campaign: CampaignItem, caller: Actor, memberId: 
   if (!treasurer && !caller.roles.includes('groupLeader')) throw forbidden('只能登记自己的捐款');
   const donor = await getItem<MemberItem>(Member.key({ memberId }));
   if (!donor || !donor.active) throw notFound('找不到这位会员');
-  if (donor.orgId !== campaign.orgId) throw forbidden('只能为本校会员登记捐款');
+  // The caller's school: the campaign's, or in a district-wide campaign their own.
+  if (donor.orgId !== (campaign.districtWide ? caller.orgId : campaign.orgId)) throw forbidden('只能为本校会员登记捐款');
   if (!treasurer && donor.groupId !== caller.groupId) throw forbidden('小组长只能为本组会员登记现金捐款');
   return donor;
 }

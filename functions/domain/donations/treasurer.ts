@@ -2,7 +2,7 @@ import { Donation, type DonationItem } from '../../entities/donation';
 import { cancellationCodes, cancellationItems, transact, update, type Commit, type TransactItem } from '../../lib/db';
 import { AppError, conflict } from '../../lib/errors';
 import { backoffMs } from '../../lib/retry';
-import { donorDelta, onTally, onTotals } from './conditions';
+import { donorDelta, onTally, onTotals, schoolShare } from './conditions';
 import type { DonorTallyItem } from '../../entities/donorTally';
 
 /**
@@ -13,7 +13,7 @@ import type { DonorTallyItem } from '../../entities/donorTally';
  */
 
 /** What a status change needs to know of a gift: the facts that never change. */
-export type GiftFacts = Pick<DonationItem, 'campaignId' | 'donationId' | 'donorId' | 'amountFen'>;
+export type GiftFacts = Pick<DonationItem, 'campaignId' | 'donationId' | 'donorId' | 'amountFen'> & Partial<Pick<DonationItem, 'orgId' | 'districtWide'>>;
 type Status = DonationItem['status'];
 
 const FAILED = 'ConditionalCheckFailed';
@@ -34,7 +34,8 @@ function move(g: GiftFacts, from: Status, to: 'confirmed' | 'rejected', now: str
 export async function confirmGift(g: GiftFacts, commit: Commit = transact): Promise<{ status: 'confirmed'; changed: boolean }> {
   for (let attempt = 0; attempt < 10; attempt++) {
     try {
-      await commit([move(g, 'recorded', 'confirmed', new Date().toISOString()), onTotals(g.campaignId, { confirmedFen: g.amountFen, confirmedCount: 1 })]);
+      const change = { confirmedFen: g.amountFen, confirmedCount: 1 };
+      await commit([move(g, 'recorded', 'confirmed', new Date().toISOString()), onTotals(g.campaignId, change), ...schoolShare(g, change)]);
       return { status: 'confirmed', changed: true };
     } catch (err) {
       const codes = cancellationCodes(err);
@@ -68,12 +69,9 @@ export async function rejectGift(g: GiftFacts, reason: string, commit: Commit = 
   let tallyWas = 1;
   for (let attempt = 0; attempt < 10; attempt++) {
     const confirmed = was === 'confirmed';
+    const change = { recordedFen: -g.amountFen, giftCount: -1, confirmedFen: confirmed ? -g.amountFen : 0, confirmedCount: confirmed ? -1 : 0, donorCount: donorDelta(-1, tallyWas) };
     try {
-      await commit([
-        move(g, was, 'rejected', new Date().toISOString(), reason),
-        onTotals(g.campaignId, { recordedFen: -g.amountFen, giftCount: -1, confirmedFen: confirmed ? -g.amountFen : 0, confirmedCount: confirmed ? -1 : 0, donorCount: donorDelta(-1, tallyWas) }),
-        onTally(g.campaignId, g.donorId, -1, tallyWas),
-      ]);
+      await commit([move(g, was, 'rejected', new Date().toISOString(), reason), onTotals(g.campaignId, change), onTally(g.campaignId, g.donorId, -1, tallyWas), ...schoolShare(g, change)]);
       return { status: 'rejected', changed: true };
     } catch (err) {
       const codes = cancellationCodes(err);

@@ -19,6 +19,14 @@ export const ANONYMOUS = '匿名';
 
 export const giftsOfCampaign = (campaignId: string) => queryAll<DonationItem>({ ...Donation.queryOfCampaign(campaignId), ConsistentRead: true });
 
+/**
+ * The gifts a school sees of a campaign: all of its own campaign's; of a 全区 campaign, its own
+ * school's only (one query of that school's part: the honor roll is per school, so no one reads
+ * another school's names, and the treasurer's list is their school's).
+ */
+export const giftsOfSchool = (c: { campaignId: string; districtWide?: boolean }, orgId: string) =>
+  c.districtWide ? queryAll<DonationItem>({ ...Donation.queryOfSchool(c.campaignId, orgId), ConsistentRead: true }) : giftsOfCampaign(c.campaignId);
+
 /** A gift as its giver, its recorder or the treasurer sees it. */
 export function donationView(d: DonationItem): DonationView {
   return {

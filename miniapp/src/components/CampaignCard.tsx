@@ -23,6 +23,7 @@ export default function CampaignCard({ c, link }: { c: CampaignView; link?: bool
         <Text className="cp-card__title">
           <NoOrphan text={c.title} />
         </Text>
+        {c.districtWide && <StatusTag text="全区" tone="done" className="cp-card__tag" />}
         <StatusTag text={open ? '进行中' : '已结束'} tone={open ? 'ok' : 'muted'} className="cp-card__tag" />
       </View>
       <Text className="cp-card__line">

@@ -23,6 +23,7 @@ export const ROUTES = {
   eventForm: (eventId?: string) => (eventId ? `/manage/event-form/index?id=${encodeURIComponent(eventId)}` : '/manage/event-form/index'),
   registrations: (eventId?: string) => (eventId ? `/manage/registrations/index?id=${encodeURIComponent(eventId)}` : '/manage/registrations/index'),
   district: '/manage/district/index',
+  districtDonations: '/manage/district-donations/index',
   // sub-package `donate`: a campaign (公示, 捐款; the treasurer's 确认) and 我的捐款
   campaign: (campaignId: string) => `/donate/campaign/index?id=${encodeURIComponent(campaignId)}`,
   myDonations: '/donate/mine/index',

@@ -25,7 +25,7 @@ import {
   type Group,
   type Member,
 } from '../../../shared/schemas/member';
-import { CampaignView, DonationView, HonorRoll, MyDonations } from '../../../shared/schemas/donations';
+import { CampaignView, DistrictRollup, DonationView, HonorRoll, MyDonations } from '../../../shared/schemas/donations';
 import { BallotList, BallotResults, BallotView } from '../../../shared/schemas/ballots';
 import { AidCaseList, AidCaseView, FundView, LedgerView } from '../../../shared/schemas/aid';
 import { termLabel, termOf } from '../../../shared/domain/aid';
@@ -558,6 +558,28 @@ export const LEDGER: z.infer<typeof LedgerView> = {
 };
 const aidCaseById = (id: string | undefined) => [AID_CASE, PAID_AID_CASE].find((c) => c.caseId === id) ?? NOT_FOUND;
 
+/** 全区: the district union's drive, with the district's totals: ¥12,345.67 confirmed, 2 schools, 青山中学 ahead. */
+export const DISTRICT_CAMPAIGN: z.infer<typeof CampaignView> = {
+  ...CAMPAIGN,
+  campaignId: 'cp-quanqu',
+  orgId: DISTRICT.officeOrgId,
+  title: '2026 年博爱一日捐（全区）',
+  goalFen: 5_000_000,
+  confirmedFen: 1_234_567,
+  recordedFen: 1_300_000,
+  donorCount: 160,
+  giftCount: 170,
+  confirmedCount: 150,
+  districtWide: true,
+};
+export const DISTRICT_ROLLUP: z.infer<typeof DistrictRollup> = {
+  campaign: DISTRICT_CAMPAIGN,
+  schools: [
+    { orgId: SCHOOL.orgId, name: SCHOOL.name, confirmedFen: 234_567, recordedFen: 250_000, donorCount: 60, giftCount: 65, confirmedCount: 55 },
+    { orgId: 'org-qingshan-zhongxue', name: '青山中学', confirmedFen: 1_000_000, recordedFen: 1_050_000, donorCount: 100, giftCount: 105, confirmedCount: 95 },
+  ],
+};
+
 const campaignById = (id: string | undefined) => [CAMPAIGN, CLOSED_CAMPAIGN].find((c) => c.campaignId === id) ?? NOT_FOUND;
 
 const eventById = (id: string | undefined) => EVENTS.find((e) => e.eventId === id) ?? NOT_FOUND;
@@ -687,6 +709,8 @@ const API: Route[] = [
   route('GET', '/me', MeResult, (r) => PEOPLE[r.person!].me),
   route('GET', '/orgs/:orgId', OrgInfo, (r) => (r.params.orgId === SCHOOL.orgId ? SCHOOL : NOT_FOUND)),
   route('GET', '/districts/:districtId/orgs', DistrictOrgs, () => DISTRICT_ORGS),
+  route('GET', '/districts/:districtId/campaigns', z.object({ campaigns: z.array(CampaignView) }), () => ({ campaigns: [DISTRICT_CAMPAIGN] })),
+  route('GET', '/districts/:districtId/campaigns/:campaignId/schools', DistrictRollup, (r) => (r.params.campaignId === DISTRICT_CAMPAIGN.campaignId ? DISTRICT_ROLLUP : NOT_FOUND)),
   route('GET', '/orgs/:orgId/members', MemberList, () => ({ members: MEMBERS.map(withWechat), groups: GROUPS })),
   route('GET', '/orgs/:orgId/events', EventList, () => ({ events: EVENTS })),
   route('GET', '/orgs/:orgId/audit', AuditList, () => AUDIT),

@@ -64,6 +64,13 @@ export default function Campaign() {
         {(d) => (
           <>
             <CampaignCard c={d.campaign} />
+            {d.campaign.school && (
+              <View className="card" data-testid="campaign-school-totals">
+                <Text className="cp-desc">
+                  全区捐款，上面是全区合计。本校已确认 {yuan(d.campaign.school.confirmedFen)}，{d.campaign.school.donorCount} 人捐款；公示为本校名单。
+                </Text>
+              </View>
+            )}
             {d.campaign.description && (
               <View className="card">
                 <Text className="cp-desc">{d.campaign.description}</Text>

@@ -15,7 +15,7 @@ export function campaignsCard(list: readonly CampaignView[]): HomeCard {
       const pct = progressPercent(c)
       return {
         id: c.campaignId,
-        title: c.title,
+        title: c.districtWide ? `【全区】${c.title}` : c.title,
         sub: [KIND_LABELS[c.kind], `已确认 ${yuan(c.confirmedFen)}${pct === undefined ? '' : `（${pct}%）`}`, `${fmtDateTime(c.closesAt)} 截止`],
         url: ROUTES.campaign(c.campaignId),
       }

@@ -91,6 +91,7 @@ export default function Mine() {
       {isDistrictAdmin(m.roles) && (
         <View className="list mine__list">
           <EntryRow title="全区学校" sub="区教育工会：本区各学校" testId="mine-district" url={ROUTES.district} />
+          <EntryRow title="全区捐款" sub="各校捐款金额和人数" testId="mine-district-donations" url={ROUTES.districtDonations} />
         </View>
       )}
 
