@@ -186,8 +186,11 @@ describe('who records for whom', () => {
     expect((await treasurer('POST', `/campaigns/${campaignId}/donations`, gift({ memberId: 'm-nobody-here' }))).status).toBe(404);
     expect(await totals(campaignId)).toEqual({ confirmedFen: 0, recordedFen: 5000, donorCount: 2 });
     // The gift is the donor's: it is in their 我的捐款, recorded by the leader.
-    const theirList = (await (await as(groupMate.memberId))('GET', '/me/donations')).body.donations;
-    expect(theirList.find((d: { donationId: string }) => d.donationId === mine.body.donationId)).toMatchObject({ status: 'recorded', recordedBy: { memberId: leader.memberId } });
+    const mate = await as(groupMate.memberId);
+    await eventually(async () => {
+      const theirList = (await mate('GET', '/me/donations')).body.donations;
+      expect(theirList.find((d: { donationId: string }) => d.donationId === mine.body.donationId)).toMatchObject({ status: 'recorded', recordedBy: { memberId: leader.memberId } });
+    });
   });
 
   it('only the treasurer of the gift’s school confirms or rejects it', async () => {
@@ -228,8 +231,11 @@ describe('rejecting and confirming in bulk', () => {
     expect(confirmAfter.status).toBe(409);
     expect(confirmAfter.body.error.code).toBe('CONFLICT');
     expect((await treasurer('POST', `/donations/${wrong.donationId}/reject`, {})).status).toBe(400);
-    const mine = (await giver('GET', '/me/donations')).body;
-    expect(mine.donations.find((d: { donationId: string }) => d.donationId === wrong.donationId)).toMatchObject({ status: 'rejected', rejectReason: '金额登记错误，应为 99 元' });
+    // 我的捐款 is listed through the index: the rejection shows there once the index has it.
+    await eventually(async () => {
+      const mine = (await giver('GET', '/me/donations')).body;
+      expect(mine.donations.find((d: { donationId: string }) => d.donationId === wrong.donationId)).toMatchObject({ status: 'rejected', rejectReason: '金额登记错误，应为 99 元' });
+    });
     // Rejecting the last gift of a donor removes the donor.
     await treasurer('POST', `/donations/${kept.donationId}/reject`, { reason: '未收到' });
     expect(await totals(campaignId)).toEqual({ confirmedFen: 0, recordedFen: 0, donorCount: 0 });

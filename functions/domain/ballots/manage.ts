@@ -6,7 +6,7 @@ import type { OrgItem } from '../../entities/org';
 import { cancellationCodes, put, transact, update, type Commit, type TransactItem } from '../../lib/db';
 import { conflict } from '../../lib/errors';
 import { newId } from '../../lib/ids';
-import { listMembers } from '../members';
+import { listMembersNow } from '../members';
 
 /**
  * The chair's part: a ballot is made as a draft, opened (its electorate frozen in the same
@@ -37,9 +37,13 @@ export async function createBallot(org: Pick<OrgItem, 'orgId' | 'districtId'>, b
 /** sha256 hex of the sorted member ids, one per line: anyone given the list can check the count. */
 export const electorateHash = (ids: readonly string[]): string => createHash('sha256').update([...ids].sort().join('\n')).digest('hex');
 
-/** Who may vote, as the roster stands now: active delegates, or every active member. */
+/**
+ * Who may vote, as the roster stands now: active delegates, or every active member. The members
+ * index may lag a moment behind an import or a role change, so each member is read again by key
+ * (listMembersNow): the electorate frozen at opening is the roster as it is, not as indexed.
+ */
 export async function currentElectorate(b: Pick<BallotItem, 'orgId' | 'electorate'>): Promise<string[]> {
-  const members = await listMembers(b.orgId);
+  const members = await listMembersNow(b.orgId);
   return members.filter((m) => m.active && m.orgId === b.orgId && (b.electorate === 'members' || m.roles.includes('delegate'))).map((m) => m.memberId);
 }
 
