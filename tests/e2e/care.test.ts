@@ -1,7 +1,7 @@
 /**
  * 适老化 as WeChat defines it: a member whose WeChat is in 关怀模式 (fontSizeScaleFactor 1.4; simulated in
- * H5 with ?wxfont=care, lib/wechatFont.h5.ts) opens 首页, an event and a campaign at 1.4× type; the
- * 报名 and 捐款 buttons stay on the screen without scrolling sideways; 大字模式 on top never makes the
+ * H5 with ?wxfont=care, lib/wechatFont.h5.ts) opens 首页, an event, a campaign, a ballot and a proposal at
+ * 1.4× type; the 报名, 捐款, 核对选票 and 附议 buttons stay on the screen without scrolling sideways; 大字模式 on top never makes the
  * type smaller; WeChat's +3 step (1.2) and standard size. Every `shot` also runs axe-core and the
  * minimums at standard size and at 关怀模式 (./a11y.ts).
  * Screenshots: tests/e2e/screenshots/care-*.png
@@ -119,10 +119,35 @@ describe('关怀模式 and WeChat font sizes (H5)', () => {
     await page.goto(`/#/ballot/detail/index?id=${encodeURIComponent(ballotId)}`);
     await page.getByTestId('vote-form').waitFor();
     expect((await typeScale(page, 'page-ballot')).scale).toBe(CARE_SCALE);
-    const choice = (await page.getByTestId('vote-plan-choice-0').boundingBox())!;
-    expect(choice.height).toBeGreaterThanOrEqual(MIN_BUTTON_PX * CARE_SCALE);
+    // each choice a row at least as tall as a primary button in 关怀模式 (measured once the layout has settled back)
+    await expect.poll(async () => (await page.getByTestId('vote-plan-choice-0').boundingBox())!.height).toBeGreaterThanOrEqual(MIN_BUTTON_PX * CARE_SCALE);
     await reachable(page, 'vote-next');
     await shot(page, 'care-ballot', { fullPage: true });
+  });
+
+  it('in 关怀模式 a proposal waiting for 附议 is drawn 1.4× and 附议 stays on screen', async () => {
+    const school = await seed(12, 4);
+    const chair = await as(school.chair);
+    const session = await chair('POST', `/orgs/${school.orgId}/sessions`, { title: '第九届教代会第三次会议提案征集', opensAt: chinaIn(-1), closesAt: chinaIn(240) });
+    expect(session.status).toBe(201);
+    const [proposer, cosigner] = school.delegates.filter((d) => d !== school.chair);
+    const by = await as(proposer!);
+    const draft = await by('POST', `/sessions/${session.body.sessionId}/proposals`, {
+      title: '关于增加教师食堂早餐品种的建议',
+      category: 'welfare',
+      reason: '目前早餐品种少，早到校的老师常常吃不上热饭。',
+      suggestion: '增加粥、面条和鸡蛋，七点前开门。',
+    });
+    expect(draft.status).toBe(201);
+    const { proposalId } = draft.body as { proposalId: string };
+    expect((await by('POST', `/proposals/${proposalId}/submit`)).status).toBe(200);
+
+    const page = await phoneAs(school.orgId, cosigner!, { wxfont: 'care' });
+    await page.goto(`/#/proposal/detail/index?id=${encodeURIComponent(proposalId)}`);
+    await page.getByTestId('proposal-cosign').waitFor();
+    expect((await typeScale(page, 'page-proposal')).scale).toBe(CARE_SCALE);
+    await reachable(page, 'proposal-cosign');
+    await shot(page, 'care-proposal', { fullPage: true });
   });
 
   it('follows WeChat’s +3 step (1.2×), 大字模式 wins over it (1.25×), and standard size has no scale at all', async () => {

@@ -23,7 +23,7 @@ describe('a crash between a cancellation and its promotion leaves nothing stuck'
     void aFirst('DELETE', `/events/${eventId}/registrations/me`).catch(() => undefined); // never answered
     // Wait until the cancellation has committed (我的报名 no longer lists it; that list never promotes).
     const mine = async () => (await aFirst('GET', '/me/registrations')).body.registrations as unknown[];
-    for (let i = 0; i < 100 && (await mine()).length > 0; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 400 && (await mine()).length > 0; i++) await new Promise((r) => setTimeout(r, 50));
     expect(await mine()).toEqual([]);
     await first.stop('SIGKILL');
 
