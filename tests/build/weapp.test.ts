@@ -11,6 +11,8 @@ import {
   ACCEPTED_PROPOSAL,
   AUDIT,
   BALLOT_RESULTS,
+  CAMPAIGN,
+  CAMPAIGN_GIFTS,
   CARE_VISIT,
   CHAIR,
   NOTICE,
@@ -107,6 +109,8 @@ const SCENARIOS: Scenario[] = [
   { url: PROPOSAL_ROUTES.ideas, shows: [IDEA.title, '已采纳', '导出金点子'] },
   { url: PROPOSAL_ROUTES.mine, shows: [DRAFT_PROPOSAL.title, COSIGN_PROPOSAL.title, '待我附议（1）'] },
   { url: PROPOSAL_ROUTES.overdue, shows: ['没有超期的提案'] },
+  // 捐款 as the treasurer: every gift with its giver (the anonymous one named for her alone), 确认 and 退回 for the one not yet confirmed
+  { url: ROUTES.campaign(CAMPAIGN.campaignId), as: 'treasurer', shows: [CAMPAIGN.title, '捐款登记（财务）', CAMPAIGN_GIFTS[2]!.name, '（匿名）', CAMPAIGN_GIFTS[3]!.name, ' · 陈静代收', '确认', '退回'] },
   { url: ROUTES.district, as: 'districtAdmin', shows: [DISTRICT_ORGS.name, ...DISTRICT_ORGS.orgs.map((o) => o.name)] },
   // 全区捐款: the district's drives, then one drive's totals per school (largest first) under the district's total
   { url: ROUTES.districtDonations, as: 'districtAdmin', shows: [DISTRICT_CAMPAIGN.title, '已确认 ¥12345.67 · 160 人捐款'] },

@@ -78,6 +78,9 @@ export const MEMBERS: Member[] = [
   member({ memberId: 'm-zhou-li', name: '周丽', staffNo: 'T1005', groupId: 'grp-shuxue', roles: ['member'], active: false }),
 ];
 
+/** 孙红, the school's treasurer (经审/财务). */
+export const TREASURER = member({ memberId: 'm-sun-hong', name: '孙红', staffNo: 'T1006', groupId: 'grp-yuwen', roles: ['member', 'treasurer'] });
+
 /** Stopped by mistake: the chair sees 恢复 on her page. */
 export const INACTIVE = MEMBERS[4]!;
 
@@ -102,6 +105,8 @@ const me = (m: Member, orgName: string): z.infer<typeof MeResult> => ({ member: 
 export const PEOPLE = {
   chair: { token: 'fixture-token-chair', me: me(CHAIR, SCHOOL.name) },
   districtAdmin: { token: 'fixture-token-district', me: me(DISTRICT_ADMIN, DISTRICT.name) },
+  /** 经审/财务: confirms or returns each gift on a campaign's page. */
+  treasurer: { token: 'fixture-token-treasurer', me: me(TREASURER, SCHOOL.name) },
 } as const;
 export type Person = keyof typeof PEOPLE;
 
