@@ -13,26 +13,12 @@ import { fileURLToPath } from 'node:url';
 import { benchTransactions } from '../local/dynamodb/bench';
 import { startStack } from '../local/stack';
 import { dbStats } from '../functions/lib/db';
+import { ROOT } from '../local/serverlessConfig';
+import { pct, pool, round } from './stats';
 
-const ROOT = new URL('..', import.meta.url).pathname;
 export const DELEGATES = Number(process.env.BENCH_DELEGATES ?? 200);
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
-async function pool<T, R>(items: T[], n: number, task: (t: T, i: number) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: n }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await task(items[i]!, i);
-      }
-    }),
-  );
-  return out;
-}
 
 export interface BallotStorm {
   delegates: number;

@@ -18,9 +18,10 @@ import { fileURLToPath } from 'node:url';
 import { benchTransactions } from '../local/dynamodb/bench';
 import { startStack } from '../local/stack';
 import { dbStats } from '../functions/lib/db';
+import { ROOT } from '../local/serverlessConfig';
+import { pct, pool, round } from './stats';
 import { issueSession } from '../functions/lib/tokens';
 
-const ROOT = new URL('..', import.meta.url).pathname;
 export const SCHOOLS = Number(process.env.BENCH_SCHOOLS ?? 236);
 /** The district's staff: 13,500 members over its 236 schools. */
 export const STAFF = Number(process.env.BENCH_STAFF ?? 13_500);
@@ -33,26 +34,11 @@ export const GIFTS = Number(process.env.BENCH_GIFTS ?? 13_500);
 export const GIFTS_IN_FLIGHT = Number(process.env.BENCH_GIFTS_IN_FLIGHT ?? 50);
 const READS = 500;
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 const stats = (ms: number[]) => {
   const s = [...ms].sort((a, b) => a - b);
   return { p50: round(pct(s, 50)), p99: round(pct(s, 99)), max: round(s.at(-1)!) };
 };
 
-async function pool<T, R>(items: T[], n: number, task: (t: T, i: number) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: n }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await task(items[i]!, i);
-      }
-    }),
-  );
-  return out;
-}
 
 export interface DonationBench {
   schools: number;

@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { benchPutItems, benchTransactions } from '../local/dynamodb/bench';
 import { startStack } from '../local/stack';
 import { dbStats } from '../functions/lib/db';
+import { ROOT } from '../local/serverlessConfig';
+import { pct, pool, round } from './stats';
 import { ballotStorm, ballotTable } from './ballots';
 import { districtDrive, donationTable } from './donations';
 import { INIT_BUDGET_RATIO, initTable, measureInit } from './init';
@@ -22,23 +24,7 @@ const QUIET_WAITING = 10;
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 2000);
 const CAPACITY = Number(process.env.BENCH_CAPACITY ?? 300);
 const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 200);
-const ROOT = new URL('..', import.meta.url).pathname;
 
-async function pool<T, R>(items: T[], n: number, task: (t: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: n }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await task(items[i]!);
-      }
-    }),
-  );
-  return out;
-}
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
 async function main() {
   // The scheduled jobs (every 5 s locally) run in this process too and would count in dbStats:
