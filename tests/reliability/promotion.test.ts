@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { client, startApi } from '../support/apiProcess';
+import { eventually } from '../support/eventually';
 
 /**
  * A cancellation commits, then the head of the waitlist is promoted in a transaction of its own.
@@ -20,11 +21,15 @@ describe('a crash between a cancellation and its promotion leaves nothing stuck'
     expect((await (await as(first.url, b!))('POST', `/events/${eventId}/registrations`, {})).body).toEqual({ status: 'waitlisted', position: 1 });
 
     const aFirst = await as(first.url, a!);
-    void aFirst('DELETE', `/events/${eventId}/registrations/me`).catch(() => undefined); // never answered
-    // Wait until the cancellation has committed (我的报名 no longer lists it; that list never promotes).
     const mine = async () => (await aFirst('GET', '/me/registrations')).body.registrations as unknown[];
-    for (let i = 0; i < 400 && (await mine()).length > 0; i++) await new Promise((r) => setTimeout(r, 50));
-    expect(await mine()).toEqual([]);
+    // 我的报名 reads an index: wait until it lists the sign-up, so that an empty list below means the cancellation.
+    await eventually(async () => expect(await mine()).toHaveLength(1));
+    // Never answered: the stack pauses after the cancellation commits (an answer means it did not get there).
+    let answered: { status: number; body: unknown } | undefined;
+    void aFirst('DELETE', `/events/${eventId}/registrations/me`).then((r) => (answered = { status: r.status, body: r.body }), () => undefined);
+    // Wait until the cancellation has committed (我的报名 no longer lists it; that list never promotes).
+    await eventually(async () => expect(await mine()).toEqual([]), { timeoutMs: 60_000 });
+    expect(answered).toBeUndefined();
     await first.stop('SIGKILL');
 
     const second = await startApi({ dataDir: first.dataDir, port: first.port, dynamoPort: first.dynamoPort });
