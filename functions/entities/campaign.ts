@@ -49,6 +49,8 @@ export const Campaign = {
   /** Those of a school closing from `startMs` to `endMs`, both included (the term report). */
   queryOfOrgBetween: (orgId: string, startMs: number, endMs: number) => inIndexTimes(Campaign.byOrg.pk({ orgId }), startMs, endMs),
   queryOfDistrict: (districtId: string) => inIndex(Campaign.byDistrict.pk({ districtId })),
+  /** The district's campaigns closing from `startMs` to `endMs`, both included (the term report, the district's rollup). */
+  queryOfDistrictBetween: (districtId: string, startMs: number, endMs: number) => inIndexTimes(Campaign.byDistrict.pk({ districtId }), startMs, endMs),
   /** What sorts under `prefix` in the campaign's partition (see the item modules). */
   queryPart: (campaignId: string, prefix: string) => inPartition(Campaign.partition(campaignId), prefix),
 };

@@ -4,6 +4,8 @@ import { OutboxEntry, type OutboxEntryItem } from '../entities/outboxEntry';
 import { allRoles, getMember, listMembers } from '../domain/members';
 import { getOrg, groupNames, listGroups } from '../domain/orgs';
 import { checkTerm } from '../domain/report/recount';
+import { checkTally } from '../domain/tally/check';
+import { isTerm } from '../../shared/domain/term';
 import { seedSchool } from '../domain/seed';
 import { parseRange } from '../../shared/domain/care';
 import { config } from '../lib/config';
@@ -73,6 +75,12 @@ export const handler = defineApi({
     const range = parseRange(query.from, query.to);
     if (typeof range === 'string') throw invalidInput(range);
     return ok(await checkTerm(params.orgId!, range));
+  },
+  /** The tally check of a school's term (see domain/tally/check.ts): every kept figure against the term report. `?term=2026-2027-1` */
+  'GET /dev/orgs/{orgId}/tally-check': async ({ params, query }) => {
+    devOnly();
+    if (!query.term || !isTerm(query.term)) throw invalidInput('学期格式应为 2026-2027-1');
+    return ok(await checkTally(params.orgId!, query.term));
   },
   /** What the local notifier would have sent to WeChat, oldest first. */
   'GET /dev/orgs/{orgId}/outbox': async ({ params }) => {

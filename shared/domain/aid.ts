@@ -2,7 +2,6 @@
  * 互助储金 / 困难补助基金: the pure rules of the hardship fund. Plain data and functions, no zod:
  * the mini-program imports them as values.
  */
-import { chinaParts } from './chinaTime';
 
 export const AID_CATEGORIES = ['illness', 'disaster', 'family', 'other'] as const;
 export type AidCategory = (typeof AID_CATEGORIES)[number];
@@ -37,19 +36,5 @@ export function applyEntries(entries: readonly { kind: FundEntryKind; amountFen:
   return { balanceFen, accepted };
 }
 
-/**
- * The school term (学期) an instant falls in, China time: September–February is the first term
- * of the school year that starts in September, March–August the second. "2026-2027-1".
- */
-export function termOf(at: number | string | Date): string {
-  const { year, month } = chinaParts(at);
-  if (month >= 9) return `${year}-${year + 1}-1`;
-  if (month <= 2) return `${year - 1}-${year}-1`;
-  return `${year - 1}-${year}-2`;
-}
-export const TERM_PATTERN = /^(\d{4})-(\d{4})-([12])$/;
-/** "2026-2027-1" → "2026–2027学年第一学期". */
-export function termLabel(term: string): string {
-  const m = TERM_PATTERN.exec(term);
-  return m ? `${m[1]}–${m[2]}学年第${m[3] === '1' ? '一' : '二'}学期` : term;
-}
+/** The hardship fund tallies per school term: the one term rule (shared/domain/term.ts). */
+export { TERM_PATTERN, termLabel, termOf } from './term';

@@ -48,6 +48,7 @@ export const POLICY = {
   'GET /dev/demo': pub,
   'GET /dev/orgs/{orgId}/people': pub,
   'GET /dev/orgs/{orgId}/recount': pub,
+  'GET /dev/orgs/{orgId}/tally-check': pub,
 
   'GET /me': { roles: EVERYONE, scope: 'self' },
   'POST /me/consent': { roles: EVERYONE, scope: 'self' },

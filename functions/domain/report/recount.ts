@@ -12,11 +12,12 @@ import { Event, type EventItem } from '../../entities/event';
 import { Idea, type IdeaItem } from '../../entities/idea';
 import { keyId } from '../../entities/key';
 import { Member, type MemberItem } from '../../entities/member';
+import { Org, type OrgItem } from '../../entities/org';
 import { Proposal, type ProposalItem } from '../../entities/proposal';
 import type { RegistrationItem } from '../../entities/registration';
 import { Session, type SessionItem } from '../../entities/session';
 import { SessionTotals, type SessionTotalsItem } from '../../entities/sessionTotals';
-import { batchGet, queryAll, refresh } from '../../lib/db';
+import { batchGet, getItem, queryAll, refresh } from '../../lib/db';
 import { termReport, type TermFigures } from './term';
 
 /**
@@ -56,10 +57,12 @@ const partitionOf = (eventId: string) => queryAll<{ type: string }>({ ...Event.q
 
 /** Every figure, from the base records. */
 export async function recount(orgId: string, range: DateRange): Promise<Flat> {
-  const [members, allEvents, allCampaigns, allSessions, allIdeas, allBallots, allVisits] = await Promise.all([
+  const org = await getItem<OrgItem>(Org.key({ orgId }));
+  const [members, allEvents, allCampaigns, allDistrictCampaigns, allSessions, allIdeas, allBallots, allVisits] = await Promise.all([
     queryAll<MemberItem>(Member.queryOfOrg(orgId)),
     queryAll<EventItem>(Event.queryOfOrg(orgId)),
     queryAll<CampaignItem>(Campaign.queryOfOrg(orgId)),
+    org ? queryAll<CampaignItem>(Campaign.queryOfDistrict(org.districtId)) : Promise.resolve([]),
     queryAll<SessionItem>(Session.queryOfOrg(orgId)),
     queryAll<IdeaItem>(Idea.queryOfOrg(orgId)),
     queryAll<BallotItem>(Ballot.queryOfOrg(orgId)),
@@ -77,10 +80,12 @@ export async function recount(orgId: string, range: DateRange): Promise<Flat> {
   const events = freshEvents.filter((e) => inRangeMs(range, e.startsAt) && !e.cancelled);
   const people = new Set<string>();
   let checkedIn = 0;
+  let participations = 0;
   for (const e of events) {
     const regs = (await partitionOf(e.eventId)).filter((i): i is RegistrationItem & { type: string } => i.type === 'registration');
     const mine = new Set(regs.filter((r) => r.status === 'confirmed').map((r) => r.memberId));
     mine.forEach((id) => people.add(id));
+    participations += mine.size;
     const n = regs.filter((r) => typeof r.checkedInAt === 'string').length;
     checkedIn += n;
     out[`events.perEvent.${e.eventId}.participants`] = mine.size;
@@ -91,13 +96,15 @@ export async function recount(orgId: string, range: DateRange): Promise<Flat> {
   out['events.participants'] = people.size;
   out['events.participationRate'] = rate(people.size, active.length);
   out['events.checkedIn'] = checkedIn;
+  out['events.participations'] = participations;
 
-  // Donations: the confirmed gifts themselves, not the totals item.
-  const campaigns = allCampaigns.filter((c) => inRangeMs(range, c.closesAt));
+  // Donations: the confirmed gifts themselves, not the totals item; in the district's campaigns, the
+  // gifts of this school's staff among all of the campaign's.
+  const campaigns = [...allCampaigns, ...allDistrictCampaigns].filter((c) => inRangeMs(range, c.closesAt));
   const donors = new Set<string>();
   let fen = 0;
   for (const c of campaigns) {
-    const gifts = (await queryAll<DonationItem>({ ...Donation.queryOfCampaign(c.campaignId), ConsistentRead: true })).filter((g) => g.status === 'confirmed');
+    const gifts = (await queryAll<DonationItem>({ ...Donation.queryOfCampaign(c.campaignId), ConsistentRead: true })).filter((g) => g.status === 'confirmed' && (!c.districtWide || g.orgId === orgId));
     const sum = gifts.reduce((n, g) => n + g.amountFen, 0);
     fen += sum;
     gifts.forEach((g) => donors.add(g.donorId));

@@ -3,6 +3,7 @@ import { CARE_KINDS, inRangeMs, rate, type CareKind, type DateRange } from '../.
 import { statsOf, STATS_COUNTERS, type StatsCounter } from '../../../shared/domain/proposals';
 import { Ballot, type BallotItem } from '../../entities/ballot';
 import { Campaign, type CampaignItem } from '../../entities/campaign';
+import { CampaignSchoolTotals, type CampaignSchoolTotalsItem } from '../../entities/campaignSchoolTotals';
 import { CampaignTotals, type CampaignTotalsItem } from '../../entities/campaignTotals';
 import { CareVisit, type CareVisitItem } from '../../entities/careVisit';
 import { Donation, type DonationItem } from '../../entities/donation';
@@ -11,10 +12,11 @@ import { FundEntry, type FundEntryItem } from '../../entities/fundEntry';
 import { Idea, type IdeaItem } from '../../entities/idea';
 import { keyId } from '../../entities/key';
 import { Member, type MemberItem } from '../../entities/member';
+import { Org, type OrgItem } from '../../entities/org';
 import { Registration, type RegistrationItem } from '../../entities/registration';
 import { Session, type SessionItem } from '../../entities/session';
 import { counterName, SessionTotals, type SessionTotalsItem } from '../../entities/sessionTotals';
-import { batchGet, queryAll, refresh } from '../../lib/db';
+import { batchGet, getItem, queryAll, refresh } from '../../lib/db';
 
 /**
  * The term report (学期工作总结): a school's figures for a range of China-time dates, from the
@@ -29,7 +31,8 @@ export interface TermData {
   range: DateRange;
   members: MemberItem[];
   events: { event: EventItem; registrations: RegistrationItem[] }[];
-  campaigns: { campaign: CampaignItem; totals: CampaignTotalsItem | undefined; gifts: DonationItem[] }[];
+  /** The school's campaigns, then the district's (全区) with the school's share: its totals and its own gifts. */
+  campaigns: { campaign: CampaignItem; totals: Pick<CampaignTotalsItem, 'confirmedFen'> | undefined; gifts: DonationItem[] }[];
   sessions: { session: SessionItem; totals: SessionTotalsItem | undefined }[];
   ideas: IdeaItem[];
   ballots: BallotItem[];
@@ -42,10 +45,12 @@ const parallel = <T, R>(items: T[], fn: (t: T) => Promise<R>) => Promise.all(ite
 
 /** Everything the report reads: one query per list, one per event and campaign of the term, batched gets for aggregates. */
 export async function loadTerm(orgId: string, range: DateRange): Promise<TermData> {
-  const [members, events, campaigns, sessions, ideas, ballots, visits, ledger] = await Promise.all([
+  const org = await getItem<OrgItem>(Org.key({ orgId }));
+  const [members, events, campaigns, districtCampaigns, sessions, ideas, ballots, visits, ledger] = await Promise.all([
     queryAll<MemberItem>(Member.queryOfOrg(orgId)),
     queryAll<EventItem>(Event.queryOfOrgBetween(orgId, range.startMs, range.endMs)),
     queryAll<CampaignItem>(Campaign.queryOfOrgBetween(orgId, range.startMs, range.endMs)),
+    org ? queryAll<CampaignItem>(Campaign.queryOfDistrictBetween(org.districtId, range.startMs, range.endMs)) : Promise.resolve([]),
     queryAll<SessionItem>(Session.queryOfOrgBetween(orgId, range.startMs, range.endMs)),
     queryAll<IdeaItem>(Idea.queryOfOrgBetween(orgId, range.startMs, range.endMs)),
     queryAll<BallotItem>(Ballot.queryOfOrg(orgId)),
@@ -56,20 +61,27 @@ export async function loadTerm(orgId: string, range: DateRange): Promise<TermDat
   // a ballot's close, an idea adopted, a visit edited): the index may lag a write by a moment.
   const [freshEvents, freshBallots, freshIdeas, freshVisits] = await Promise.all([refresh(events), refresh(ballots), refresh(ideas), refresh(visits)]);
   const held = freshEvents.filter((e) => !e.cancelled && inRangeMs(range, e.startsAt));
-  const aggregates = await batchGet([...campaigns.map((c) => CampaignTotals.key(c)), ...sessions.map((s) => SessionTotals.key(s))]);
-  const [eventRegs, campaignGifts] = await Promise.all([
+  const schoolShare = (c: CampaignItem) => CampaignSchoolTotals.key({ campaignId: c.campaignId, orgId });
+  const aggregates = await batchGet([...campaigns.map((c) => CampaignTotals.key(c)), ...districtCampaigns.map(schoolShare), ...sessions.map((s) => SessionTotals.key(s))]);
+  const confirmedGifts = async (query: Parameters<typeof queryAll>[0]) => (await queryAll<DonationItem>({ ...query, ConsistentRead: true })).filter((g) => g.status === 'confirmed');
+  const [eventRegs, schoolGifts, districtGifts] = await Promise.all([
     parallel(held, async (event) => ({ event, registrations: await queryAll<RegistrationItem>({ ...Registration.queryOfEvent(event.eventId), ConsistentRead: true }) })),
     parallel(campaigns, async (campaign) => ({
       campaign,
       totals: aggregates.get(keyId(CampaignTotals.key(campaign))) as CampaignTotalsItem | undefined,
-      gifts: (await queryAll<DonationItem>({ ...Donation.queryOfCampaign(campaign.campaignId), ConsistentRead: true })).filter((g) => g.status === 'confirmed'),
+      gifts: await confirmedGifts(Donation.queryOfCampaign(campaign.campaignId)),
+    })),
+    parallel(districtCampaigns, async (campaign) => ({
+      campaign,
+      totals: (aggregates.get(keyId(schoolShare(campaign))) as CampaignSchoolTotalsItem | undefined) ?? { confirmedFen: 0 },
+      gifts: await confirmedGifts(Donation.queryOfSchool(campaign.campaignId, orgId)),
     })),
   ]);
   return {
     range,
     members,
     events: eventRegs,
-    campaigns: campaignGifts,
+    campaigns: [...schoolGifts, ...districtGifts],
     sessions: sessions.map((session) => ({ session, totals: aggregates.get(keyId(SessionTotals.key(session))) as SessionTotalsItem | undefined })),
     ideas: freshIdeas.filter((i) => inRangeMs(range, i.createdAt)),
     ballots: freshBallots.filter((b) => b.status === 'closed' && inRangeMs(range, b.closedAt)),
@@ -114,6 +126,8 @@ export function termFigures(d: TermData) {
       participants: participants.size,
       participationRate: rate(participants.size, active.length),
       checkedIn: d.events.reduce((n, e) => n + e.registrations.filter((r) => r.checkedInAt).length, 0),
+      /** Extension: 参与人次, members confirmed per event, summed (what adds up across schools: the district's rollup). */
+      participations: d.events.reduce((n, e) => n + confirmed(e.registrations).length, 0),
       /** Extension: each event's participants and rate (of active members). */
       perEvent: d.events.map(({ event, registrations }) => {
         const n = confirmed(registrations).length;
@@ -130,6 +144,8 @@ export function termFigures(d: TermData) {
         title: campaign.title,
         kind: campaign.kind,
         closesAt: campaign.closesAt,
+        /** 全区: the district's campaign, with this school's share. */
+        districtWide: campaign.districtWide === true,
         confirmedFen: totals?.confirmedFen ?? 0,
         donors: new Set(gifts.map((g) => g.donorId)).size,
       })),

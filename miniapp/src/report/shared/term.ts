@@ -1,6 +1,7 @@
 import { chinaDateTime } from '@shared/domain/chinaTime'
 import { addDays } from '@shared/domain/care'
 import { formatFen, parseYuan, type YuanInput } from '@shared/domain/money'
+import { termOf, termRange } from '@shared/domain/term'
 
 /** A term (学期) as the report takes it: both dates in China time, both included. */
 export interface Term {
@@ -8,18 +9,8 @@ export interface Term {
   to: string
 }
 
-/**
- * The semester `now` falls in, in China time: 春季学期 2/1–7/31, 秋季学期 8/1–1/31 (January belongs
- * to the autumn term that began the August before).
- */
-export function currentTerm(now: number = Date.now()): Term {
-  const today = chinaDateTime(now).date
-  const year = Number(today.slice(0, 4))
-  const month = Number(today.slice(5, 7))
-  if (month >= 2 && month <= 7) return { from: `${year}-02-01`, to: `${year}-07-31` }
-  const start = month === 1 ? year - 1 : year
-  return { from: `${start}-08-01`, to: `${start + 1}-01-31` }
-}
+/** The semester `now` falls in, in China time: the one term rule (shared/domain/term.ts). */
+export const currentTerm = (now: number = Date.now()): Term => termRange(termOf(now))
 
 /** The term's name: 2026年春季学期 / 2026—2027学年秋季学期, or the plain dates for any other range. */
 export function termName(t: Term): string {
