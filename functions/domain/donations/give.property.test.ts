@@ -134,6 +134,19 @@ describe('donation totals under any interleaving', () => {
     expect((await recount(past)).totals.recordedFen).toBe(0);
     expect((await recount(c)).totals).toMatchObject({ recordedFen: 100, giftCount: 1, donorCount: 1 });
   });
+
+  it("a claim carries its campaign's close (no read to confirm); one written before the term tallies reads the campaign", async () => {
+    const c = await freshCampaign();
+    await recordGift({ campaign: c, donor: member(1), recorder: member(1), body: { donationId: 'gift-legacy-1', amountFen: 250, anonymous: false } });
+    const ref = (await getItem<DonationRefItem>(DonationRef.key({ donationId: 'gift-legacy-1' })))!;
+    expect(ref.closesAt).toBe(c.closesAt);
+    const { closesAt: _, ...legacy } = ref;
+    const facts = await giftFacts(legacy);
+    expect(facts).toMatchObject({ closesAt: c.closesAt, orgId: c.orgId, amountFen: 250 });
+    await confirmGift(facts);
+    expect((await tallyOf(c.orgId, c))['donations.confirmedFen']).toBe(250);
+    await expect(giftFacts({ ...legacy, campaignId: 'c-gone' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
 });
 
 /**
