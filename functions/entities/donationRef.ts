@@ -20,6 +20,12 @@ export interface DonationRefAttributes {
   anonymous: boolean;
   /** The gift's campaign is district-wide: `orgId` is the donor's school and part of the gift's key. */
   districtWide?: boolean;
+  /**
+   * The campaign's closing time (it never changes: no route edits a campaign), which places the
+   * gift in a school term: a confirmation moves the term tally with no read of the campaign.
+   * Absent on claims written before the term tallies; those read the campaign.
+   */
+  closesAt?: string;
 }
 export type DonationRefItem = TableKey & { type: 'donationRef' } & DonationRefAttributes;
 

@@ -20,6 +20,10 @@ export interface PaymentOrderAttributes {
   paidAt?: string;
   /** Paid, but the gift had been rejected meanwhile: the money is in, the treasurer must look. */
   giftRejected?: boolean;
+  /** The gift's campaign is district-wide: `orgId` (the donor's school) is part of the gift's key. */
+  districtWide?: boolean;
+  /** The campaign's closing time, copied from the gift's claim (see DonationRef): the notify's confirmation places the gift in its term without a read. */
+  closesAt?: string;
 }
 export type PaymentOrderItem = TableKey & IndexKey & { type: 'paymentOrder' } & PaymentOrderAttributes;
 

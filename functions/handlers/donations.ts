@@ -2,13 +2,12 @@ import { NoBody } from '../../shared/schemas/common';
 import { BulkConfirmBody, CreateCampaignBody, DonateBody, RejectBody } from '../../shared/schemas/donations';
 import { CampaignTotals, type CampaignTotalsItem } from '../entities/campaignTotals';
 import { Donation, type DonationItem } from '../entities/donation';
-import type { DonationRefItem } from '../entities/donationRef';
 import { keyId } from '../entities/key';
 import type { CampaignSchoolTotalsItem } from '../entities/campaignSchoolTotals';
 import { campaignView, createCampaign, listCampaigns, schoolTotalsKey } from '../domain/donations/campaigns';
 import { donorFor, recordGift } from '../domain/donations/give';
 import '../domain/donations/scope';
-import { confirmGift, rejectGift, type GiftFacts } from '../domain/donations/treasurer';
+import { confirmGift, giftFacts, rejectGift } from '../domain/donations/treasurer';
 import { donationView, giftList, giftsOfSchool, honorRoll, myDonations } from '../domain/donations/views';
 import '../domain/orgs';
 import { batchGet, getItem } from '../lib/db';
@@ -16,14 +15,6 @@ import { AppError } from '../lib/errors';
 import { created, defineApi, ok } from '../lib/http';
 
 /** 一日捐: campaigns, gifts, the treasurer's confirmations, the honor roll (公示) and 我的捐款. */
-
-const factsOf = (ref: DonationRefItem): GiftFacts => ({
-  campaignId: ref.campaignId,
-  donationId: ref.donationId,
-  donorId: ref.donorId,
-  amountFen: ref.amountFen,
-  ...(ref.districtWide ? { orgId: ref.orgId, districtWide: true } : {}),
-});
 
 export const handler = defineApi({
   'POST /orgs/{orgId}/campaigns': async ({ resource, actor, body, committer }) => {
@@ -80,7 +71,8 @@ export const handler = defineApi({
         continue;
       }
       try {
-        results.push({ donationId, status: (await confirmGift(gift, commit)).status });
+        // The campaign (read with the caller) gives the term its confirmed fen join.
+        results.push({ donationId, status: (await confirmGift({ ...gift, closesAt: resource.closesAt }, commit)).status });
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
         results.push({ donationId, status: gift.status, error: { code: err.code, message: err.message } });
@@ -95,14 +87,14 @@ export const handler = defineApi({
 
   'POST /donations/{donationId}/confirm': async ({ resource: ref, body, committer }) => {
     body(NoBody);
-    const { status } = await confirmGift(factsOf(ref), committer({ campaignId: ref.campaignId, amountFen: ref.amountFen }));
+    const { status } = await confirmGift(await giftFacts(ref), committer({ campaignId: ref.campaignId, amountFen: ref.amountFen }));
     return ok({ status });
   },
 
   /** Extension: the gift leaves every total; its giver reads the reason in 我的捐款. */
   'POST /donations/{donationId}/reject': async ({ resource: ref, body, committer }) => {
     const { reason } = body(RejectBody);
-    const { status } = await rejectGift(factsOf(ref), reason, committer({ campaignId: ref.campaignId, amountFen: ref.amountFen, reason }));
+    const { status } = await rejectGift(await giftFacts(ref), reason, committer({ campaignId: ref.campaignId, amountFen: ref.amountFen, reason }));
     return ok({ status });
   },
 

@@ -6,6 +6,7 @@ import { keyId } from '../../entities/key';
 import type { OrgItem } from '../../entities/org';
 import { batchGet, put, queryAll, transact, type Commit } from '../../lib/db';
 import { newId } from '../../lib/ids';
+import { tallyWrite } from '../tally/writes';
 
 /**
  * Campaigns: the committee opens one for its school, the district union one for all its schools
@@ -22,7 +23,11 @@ export async function createCampaign(
   const campaignId = newId('c');
   const campaign = Campaign.item({ campaignId, orgId: org.orgId, districtId: org.districtId, ...body, createdBy, createdAt: new Date().toISOString(), ...(districtWide ? { districtWide: true } : {}) });
   const totals = CampaignTotals.item({ campaignId, recordedFen: 0, confirmedFen: 0, giftCount: 0, confirmedCount: 0, donorCount: 0, closesAtMs: Date.parse(body.closesAt) });
-  await commit([put(campaign, { ConditionExpression: 'attribute_not_exists(pk)' }), put(totals)]);
+  // A school's campaign counts in its term tally (by its close); a 全区 one is counted for every
+  // school of the district at read time, never per school. `closesAt` never changes (no route edits
+  // a campaign): were one added, it would have to move the campaign's share with `movedTally`.
+  const counted = districtWide ? [] : tallyWrite(org.orgId, body.closesAt, { 'donations.campaigns': 1 });
+  await commit([put(campaign, { ConditionExpression: 'attribute_not_exists(pk)' }), put(totals), ...counted]);
   return { campaign, totals };
 }
 

@@ -16,7 +16,9 @@ import { CampaignSchoolTotals, type CampaignSchoolTotalsItem } from '../../entit
 import { DonationRef, type DonationRefItem } from '../../entities/donationRef';
 import { createCampaign } from './campaigns';
 import { recordGift } from './give';
-import { confirmGift, rejectGift } from './treasurer';
+import { confirmGift, giftFacts, rejectGift } from './treasurer';
+import { TermTally, type TermTallyItem } from '../../entities/termTally';
+import { termOf } from '../../../shared/domain/term';
 
 /**
  * Any interleaving of gifts, retries, confirmations and rejections, against the real emulator and
@@ -77,8 +79,12 @@ async function run(c: CampaignItem, o: Op, created: Map<string, number>) {
   }
   const ref = await getItem<DonationRefItem>(DonationRef.key({ donationId: id }));
   if (!ref) return;
-  await (o.op === 'confirm' ? confirmGift(ref) : rejectGift(ref, '未收到')).catch(refused);
+  const facts = await giftFacts(ref);
+  await (o.op === 'confirm' ? confirmGift(facts) : rejectGift(facts, '未收到')).catch(refused);
 }
+
+/** A school's term tally for the term of a campaign's close. */
+const tallyOf = async (orgId: string, c: CampaignItem) => (await getItem<TermTallyItem>(TermTally.key({ orgId, term: termOf(c.closesAt) }))) ?? ({} as Partial<TermTallyItem>);
 
 async function recount(c: CampaignItem) {
   const items = await queryAll<Record<string, unknown>>({ ...Campaign.queryPart(c.campaignId, ''), ConsistentRead: true });
@@ -105,6 +111,10 @@ describe('donation totals under any interleaving', () => {
         expect(totals.confirmedCount).toBe(confirmed.length);
         expect(totals.donorCount).toBe(new Set(live.map((g) => g.donorId)).size);
         for (const t of tallies) expect(t.live, t.sk).toBe(live.filter((g) => t.sk.endsWith(`#${g.donorId}`)).length);
+        // The school's term tally (a fresh school per run) moved with every confirmation and rejection.
+        const term = await tallyOf(c.orgId, c);
+        expect(term['donations.confirmedFen'] ?? 0, 'term tally confirmedFen').toBe(sum(confirmed));
+        expect(term['donations.campaigns'], 'term tally campaigns').toBe(1);
         // Counted once: each gift was created by exactly one request, however many were sent.
         expect([...created.keys()].sort()).toEqual(gifts.map((g) => g.donationId).sort());
         expect([...created.values()].every((n) => n === 1)).toBe(true);
@@ -123,6 +133,19 @@ describe('donation totals under any interleaving', () => {
     await expect(recordGift({ ...g, campaign: past, body: { ...g.body, donationId: 'gift-closed-2' } })).rejects.toMatchObject({ code: 'CAMPAIGN_CLOSED' });
     expect((await recount(past)).totals.recordedFen).toBe(0);
     expect((await recount(c)).totals).toMatchObject({ recordedFen: 100, giftCount: 1, donorCount: 1 });
+  });
+
+  it("a claim carries its campaign's close (no read to confirm); one written before the term tallies reads the campaign", async () => {
+    const c = await freshCampaign();
+    await recordGift({ campaign: c, donor: member(1), recorder: member(1), body: { donationId: 'gift-legacy-1', amountFen: 250, anonymous: false } });
+    const ref = (await getItem<DonationRefItem>(DonationRef.key({ donationId: 'gift-legacy-1' })))!;
+    expect(ref.closesAt).toBe(c.closesAt);
+    const { closesAt: _, ...legacy } = ref;
+    const facts = await giftFacts(legacy);
+    expect(facts).toMatchObject({ closesAt: c.closesAt, orgId: c.orgId, amountFen: 250 });
+    await confirmGift(facts);
+    expect((await tallyOf(c.orgId, c))['donations.confirmedFen']).toBe(250);
+    await expect(giftFacts({ ...legacy, campaignId: 'c-gone' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
 
@@ -145,6 +168,8 @@ describe('district-wide campaign totals under any interleaving', () => {
         const closesAt = new Date(Date.now() + 3600_000).toISOString();
         const { campaign: c } = await createCampaign({ orgId: 'o-office', districtId: 'd1' }, { title: '博爱一日捐', kind: 'day-pay', closesAt }, 'm0', undefined, true);
         const idOf = (i: number) => `${c.campaignId}-g${i}`; // ids are unique across runs (their claim is global)
+        // The schools' term tallies before (the schools are the same from run to run).
+        const before = await Promise.all([...SCHOOLS, 'o-office'].map((orgId) => tallyOf(orgId, c)));
         const step = async (o: Op) => {
           const id = idOf(o.id);
           if (o.op === 'give') {
@@ -155,7 +180,7 @@ describe('district-wide campaign totals under any interleaving', () => {
           }
           const ref = await getItem<DonationRefItem>(DonationRef.key({ donationId: id }));
           if (!ref) return;
-          const facts = { campaignId: ref.campaignId, donationId: ref.donationId, donorId: ref.donorId, amountFen: ref.amountFen, orgId: ref.orgId, districtWide: ref.districtWide };
+          const facts = await giftFacts(ref);
           await (o.op === 'confirm' ? confirmGift(facts) : rejectGift(facts, '未收到')).catch(refused);
         };
         for (const batch of batches) await Promise.all(batch.map(step));
@@ -174,6 +199,12 @@ describe('district-wide campaign totals under any interleaving', () => {
           if (!mine.length) expect(school).toBeUndefined();
           else expect(school, orgId).toMatchObject(counts(mine));
         }
+        // Each school's term tally moved by its own confirmed gifts; the district office's counts no 全区 campaign.
+        const after = await Promise.all([...SCHOOLS, 'o-office'].map((orgId) => tallyOf(orgId, c)));
+        SCHOOLS.forEach((orgId, i) =>
+          expect((after[i]!['donations.confirmedFen'] ?? 0) - (before[i]!['donations.confirmedFen'] ?? 0), `${orgId} term tally`).toBe(counts(gifts.filter((g) => g.orgId === orgId)).confirmedFen),
+        );
+        expect(after[3]!['donations.campaigns'] ?? 0, 'a 全区 campaign is not counted per school').toBe(0);
         // Each gift belongs to its donor's school.
         expect(gifts.every((g) => g.orgId === inSchool(Number(g.donorId.slice(2))).orgId)).toBe(true);
       }),

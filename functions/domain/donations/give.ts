@@ -60,7 +60,7 @@ export async function recordGift(g: Gift, commit: Commit = transact): Promise<{ 
     const change = { recordedFen: body.amountFen, giftCount: 1, donorCount: donorDelta(1, tallyWas) };
     try {
       await commit([
-        put(DonationRef.item({ ...facts, districtId: c.districtId, donorId: donor.memberId, recordedBy: recorder.memberId }), fresh),
+        put(DonationRef.item({ ...facts, districtId: c.districtId, donorId: donor.memberId, recordedBy: recorder.memberId, closesAt: c.closesAt }), fresh),
         put(donation, fresh),
         onTotals(c.campaignId, change, now),
         onTally(c.campaignId, donor.memberId, 1, tallyWas),

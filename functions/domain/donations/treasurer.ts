@@ -1,7 +1,9 @@
+import { Campaign, type CampaignItem } from '../../entities/campaign';
 import { Donation, type DonationItem } from '../../entities/donation';
-import { cancellationCodes, cancellationItems, transact, update, type Commit, type TransactItem } from '../../lib/db';
-import { AppError, conflict } from '../../lib/errors';
+import { cancellationCodes, cancellationItems, getItem, transact, update, type Commit, type TransactItem } from '../../lib/db';
+import { AppError, conflict, notFound } from '../../lib/errors';
 import { backoffMs } from '../../lib/retry';
+import { tallyWrite } from '../tally/writes';
 import { donorDelta, onTally, onTotals, schoolShare } from './conditions';
 import type { DonorTallyItem } from '../../entities/donorTally';
 
@@ -12,9 +14,29 @@ import type { DonorTallyItem } from '../../entities/donorTally';
  * twice changes nothing; the attempt is still recorded in the audit log.
  */
 
-/** What a status change needs to know of a gift: the facts that never change. */
-export type GiftFacts = Pick<DonationItem, 'campaignId' | 'donationId' | 'donorId' | 'amountFen'> & Partial<Pick<DonationItem, 'orgId' | 'districtWide'>>;
+/**
+ * What a status change needs to know of a gift: the facts that never change. `orgId` is the gift's
+ * school (the campaign's, or in a 全区 campaign the donor's), whose term tally its confirmed fen
+ * join; `closesAt` the campaign's close, which places them in a term.
+ */
+export type GiftFacts = Pick<DonationItem, 'campaignId' | 'donationId' | 'donorId' | 'amountFen' | 'orgId'> & Partial<Pick<DonationItem, 'districtWide'>> & Pick<CampaignItem, 'closesAt'>;
 type Status = DonationItem['status'];
+
+/**
+ * A gift's facts from its claim (or its payment order), which carry the campaign's close since the
+ * term tallies: no read. A claim older than that reads the campaign once, by key.
+ */
+export async function giftFacts(ref: Pick<DonationItem, 'campaignId' | 'donationId' | 'donorId' | 'amountFen' | 'orgId'> & { districtWide?: boolean; closesAt?: string }): Promise<GiftFacts> {
+  const closesAt = ref.closesAt ?? (await getItem<CampaignItem>(Campaign.key(ref)))?.closesAt;
+  if (!closesAt) throw notFound('找不到这笔捐款所属的募捐');
+  return { campaignId: ref.campaignId, donationId: ref.donationId, donorId: ref.donorId, amountFen: ref.amountFen, orgId: ref.orgId, closesAt, ...(ref.districtWide ? { districtWide: true } : {}) };
+}
+
+/**
+ * The gift's school's term tally moved by the confirmed fen a change makes (none when it makes
+ * none). No condition of its own: the gift's status condition beside it guards the change.
+ */
+export const confirmedTally = (g: Pick<GiftFacts, 'orgId' | 'closesAt'>, fen: number): TransactItem[] => tallyWrite(g.orgId, g.closesAt, { 'donations.confirmedFen': fen });
 
 const FAILED = 'ConditionalCheckFailed';
 const pause = (attempt: number) => new Promise((r) => setTimeout(r, backoffMs(attempt + 1, { baseDelayMs: 4, maxDelayMs: 100 })));
@@ -35,7 +57,7 @@ export async function confirmGift(g: GiftFacts, commit: Commit = transact): Prom
   for (let attempt = 0; attempt < 10; attempt++) {
     try {
       const change = { confirmedFen: g.amountFen, confirmedCount: 1 };
-      await commit([move(g, 'recorded', 'confirmed', new Date().toISOString()), onTotals(g.campaignId, change), ...schoolShare(g, change)]);
+      await commit([move(g, 'recorded', 'confirmed', new Date().toISOString()), onTotals(g.campaignId, change), ...schoolShare(g, change), ...confirmedTally(g, change.confirmedFen)]);
       return { status: 'confirmed', changed: true };
     } catch (err) {
       const codes = cancellationCodes(err);
@@ -71,7 +93,13 @@ export async function rejectGift(g: GiftFacts, reason: string, commit: Commit = 
     const confirmed = was === 'confirmed';
     const change = { recordedFen: -g.amountFen, giftCount: -1, confirmedFen: confirmed ? -g.amountFen : 0, confirmedCount: confirmed ? -1 : 0, donorCount: donorDelta(-1, tallyWas) };
     try {
-      await commit([move(g, was, 'rejected', new Date().toISOString(), reason), onTotals(g.campaignId, change), onTally(g.campaignId, g.donorId, -1, tallyWas), ...schoolShare(g, change)]);
+      await commit([
+        move(g, was, 'rejected', new Date().toISOString(), reason),
+        onTotals(g.campaignId, change),
+        onTally(g.campaignId, g.donorId, -1, tallyWas),
+        ...schoolShare(g, change),
+        ...confirmedTally(g, change.confirmedFen),
+      ]);
       return { status: 'rejected', changed: true };
     } catch (err) {
       const codes = cancellationCodes(err);

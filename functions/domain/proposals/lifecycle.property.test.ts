@@ -13,6 +13,8 @@ import type { SessionItem } from '../../entities/session';
 import type { Actor } from '../../lib/access';
 import { getItem } from '../../lib/db';
 import { AppError } from '../../lib/errors';
+import { termOf } from '../../../shared/domain/term';
+import { TermTally, type TermTallyItem } from '../../entities/termTally';
 import { answer, cosign, createDraft, createSession, decide, progress, publish, rate, submit, withdraw } from './lifecycle';
 
 /**
@@ -96,6 +98,9 @@ describe('proposal commands under any interleaving', () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 0, max: 2 }), fc.array(fc.array(opArb, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 12 }), async (needed, batches) => {
         const session = await createSession(ORG, { title: '提案征集', opensAt: new Date(Date.now() - 60_000).toISOString(), closesAt: soon(), cosignersNeeded: needed }, chair.memberId);
+        // The school's term tally (the same school every run): what this run's proposals add to it.
+        const tallyKey = TermTally.key({ orgId: ORG.orgId, term: termOf(session.opensAt) });
+        const tallyBefore = (await getItem<TermTallyItem>(tallyKey)) ?? ({} as Partial<TermTallyItem>);
         const ids: string[] = [];
         for (let i = 0; i < N; i++) ids.push((await createDraft(session, proposers[i % 2]!.record, { title: `提案${i}`, category: i % 2 ? 'welfare' : 'teaching', reason: '案由', suggestion: '建议' })).proposalId);
         // Every batch's requests at once; a refusal (4xx) is an answer, anything else fails the property.
@@ -112,6 +117,8 @@ describe('proposal commands under any interleaving', () => {
           const shown = items.reduce((n, x) => n + (x.shown ? contribution({ status: x.shown.status, category: x.category, rating: x.shown.rating?.rating, numbered: x.number !== undefined })[k] : 0), 0);
           expect(Number(totals[counterName('r', k)] ?? 0), `r_${k}`).toBe(real);
           expect(Number(totals[counterName('p', k)] ?? 0), `p_${k}`).toBe(shown);
+          const tallyAfter = (await getItem<TermTallyItem>(tallyKey)) ?? ({} as Partial<TermTallyItem>);
+          expect(Number(tallyAfter[`proposals.${k}`] ?? 0) - Number(tallyBefore[`proposals.${k}`] ?? 0), `term tally proposals.${k}`).toBe(real);
         }
         expect([...(totals.unpublished ?? [])].sort()).toEqual(items.filter((x) => x.pending).map((x) => x.proposalId).sort());
         expect([...(totals.proposals ?? [])].sort()).toEqual([...ids].sort());

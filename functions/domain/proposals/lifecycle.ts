@@ -17,6 +17,7 @@ import { newId } from '../../lib/ids';
 import { noticeWrites, type Notice } from '../../lib/notifier';
 import { backoffMs } from '../../lib/retry';
 import { fanoutWrites } from '../fanout';
+import { tallyWrite } from '../tally/writes';
 import { answerNotice, assignedNotice, chaseNotice, decisionNotice, publishedNotice } from './notices';
 
 /**
@@ -90,6 +91,26 @@ export function totalsWrite(before: ProposalItem | undefined, after: ProposalIte
   return update(SessionTotals.key(after), { UpdateExpression: `${expression} SET #type = :type`, ExpressionAttributeNames: { '#type': 'type' }, ExpressionAttributeValues: { ...values, ':type': 'sessionTotals' } });
 }
 
+/**
+ * The school's term tally moved by the same difference as the session's real counters (`r_…`:
+ * what the term report reads, not what was last published), in the term of the session's opening.
+ * No condition of its own: the proposal's Put under `version = :seen` beside it guards the change.
+ */
+export function termTallyWrites(before: ProposalItem | undefined, after: ProposalItem, opensAt: string): TransactItem[] {
+  const delta = statsDelta(realStats(before), realStats(after));
+  return tallyWrite(after.orgId, opensAt, Object.fromEntries(Object.entries(delta).map(([k, by]) => [`proposals.${k}`, by])));
+}
+
+/** Whether a change of the proposal moves its session's real counters (and so the term tally). */
+const movesStats = (before: ProposalItem, after: ProposalItem) => Object.keys(statsDelta(realStats(before), realStats(after))).length > 0;
+
+/** The session's opening, by key. It never changes (no route edits a session): were one added, it would move the session's share with `movedTally`. */
+async function opensAtOf(p: Pick<ProposalItem, 'sessionId'>): Promise<string> {
+  const session = await getItem<SessionItem>(Session.key(p));
+  if (!session) throw notFound('找不到该提案征集');
+  return session.opensAt;
+}
+
 /** The proposal as it will be, under the condition that nobody changed it since it was read. */
 function putProposal(before: ProposalItem | undefined, after: ProposalItem): TransactItem {
   return before
@@ -102,6 +123,8 @@ interface Decided<R> {
   next?: ProposalItem;
   writes?: TransactItem[];
   result: R;
+  /** The session's opening, when the step read the session anyway (submit): the term tally needs no read of its own. */
+  opensAt?: string;
 }
 
 /**
@@ -110,17 +133,22 @@ interface Decided<R> {
  */
 async function change<R>(first: ProposalItem, decide: (p: ProposalItem, attempt: number) => Promise<Decided<R>>, commit: Commit): Promise<R> {
   let p: ProposalItem | undefined = first;
+  let opensAt: string | undefined; // the session's, read at most once (it never changes)
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     if (attempt > 0) p = await getItem<ProposalItem>(Proposal.key(first));
     if (!p) throw notFound('找不到该提案');
-    const { next, writes = [], result } = await decide(p, attempt);
+    const decided = await decide(p, attempt);
+    const { next, writes = [], result } = decided;
     if (!next) {
       await commit(writes); // nothing changes; a committee member's attempt is still recorded
       return result;
     }
+    opensAt ??= decided.opensAt;
     const totals = totalsWrite(p, next);
+    if (movesStats(p, next)) opensAt ??= await opensAtOf(p);
+    const termTally = opensAt === undefined ? [] : termTallyWrites(p, next, opensAt);
     try {
-      await commit([putProposal(p, next), ...(totals ? [totals] : []), ...writes], { retryConflicts: false });
+      await commit([putProposal(p, next), ...(totals ? [totals] : []), ...writes, ...termTally], { retryConflicts: false });
       return result;
     } catch (err) {
       const codes = cancellationCodes(err);
@@ -218,7 +246,7 @@ export async function submit(first: ProposalItem, actor: Actor, commit: Commit =
       const seq = last + 1;
       const next = advance(p, { type: 'submit' }, kind, now, { seq, number: proposalNumber(chinaParts(now).year, seq) });
       const counter = update(counterKey, { UpdateExpression: 'SET #last = :seq', ConditionExpression: '#last = :last', ExpressionAttributeNames: { '#last': 'last' }, ExpressionAttributeValues: { ':seq': seq, ':last': last } });
-      return { next, writes: [counter], result: next };
+      return { next, writes: [counter], result: next, opensAt: session.opensAt };
     },
     commit,
   );

@@ -11,6 +11,8 @@ import type { MemberItem } from '../../../entities/member';
 import { PaymentOrder, type PaymentOrderItem } from '../../../entities/paymentOrder';
 import { getItem } from '../../../lib/db';
 import { AppError } from '../../../lib/errors';
+import { termOf } from '../../../../shared/domain/term';
+import { TermTally, type TermTallyItem } from '../../../entities/termTally';
 import { createCampaign } from '../campaigns';
 import { recordGift } from '../give';
 import { rejectGift } from '../treasurer';
@@ -98,7 +100,7 @@ describe('reconcile', () => {
     provider.settle(odd.outTradeNo, 'SUCCESS', 3999);
     provider.settle(fine.outTradeNo);
     await onPaidNotice({ outTradeNo: fine.outTradeNo, transactionId: 'tx-fine', tradeState: 'SUCCESS', amountFen: 5000 });
-    await rejectGift({ campaignId: campaign.campaignId, donationId: rejected.donationId, donorId: `m${n - 2}`, amountFen: 3000 }, '重复登记');
+    await rejectGift({ campaignId: campaign.campaignId, donationId: rejected.donationId, donorId: `m${n - 2}`, amountFen: 3000, orgId: campaign.orgId, closesAt: campaign.closesAt }, '重复登记');
 
     const verdicts = async (fix = false) => {
       // The orders are listed through gsi1: wait out the index lag.
@@ -120,6 +122,9 @@ describe('reconcile', () => {
     const fixed = await verdicts(true);
     expect(fixed[missed.donationId]).toBe('ok');
     expect((await totals()).confirmedFen).toBe(6000);
+    // The notify and the fix confirm through the treasurer's path: the school's term tally moves with them.
+    const tally = await getItem<TermTallyItem>(TermTally.key({ orgId: campaign.orgId, term: termOf(campaign.closesAt) }));
+    expect(tally?.['donations.confirmedFen']).toBe(6000);
     expect((await verdicts())[missed.donationId]).toBe('ok');
   });
 });

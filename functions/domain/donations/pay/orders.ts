@@ -5,7 +5,7 @@ import { PaymentOrder, type PaymentOrderItem } from '../../../entities/paymentOr
 import { batchGet, getItem, put, queryAll, transact, update, type Commit, type TransactItem } from '../../../lib/db';
 import { AppError, conflict, notFound } from '../../../lib/errors';
 import { newId } from '../../../lib/ids';
-import { confirmGift } from '../treasurer';
+import { confirmGift, giftFacts } from '../treasurer';
 import type { PaidNotice, PaymentProvider } from './provider';
 
 /**
@@ -24,6 +24,8 @@ export async function createGiftOrder(provider: PaymentProvider, ref: DonationRe
     donationId: ref.donationId,
     donorId: ref.donorId,
     amountFen: ref.amountFen,
+    ...(ref.districtWide ? { districtWide: true } : {}),
+    ...(ref.closesAt ? { closesAt: ref.closesAt } : {}),
     state: 'created',
     createdAt: new Date().toISOString(),
   });
@@ -54,7 +56,7 @@ export async function onPaidNotice(notice: PaidNotice): Promise<NoticeOutcome> {
   if (notice.tradeState !== 'SUCCESS') return 'not-paid';
   if (notice.amountFen !== order.amountFen) throw conflict('CONFLICT', '支付金额与订单金额不符，未计入捐款');
   try {
-    const { changed } = await confirmGift(order, (writes, options) => transact([...writes, markPaid(order, notice)], options));
+    const { changed } = await confirmGift(await giftFacts(order), (writes, options) => transact([...writes, markPaid(order, notice)], options));
     return changed ? 'confirmed' : 'already-confirmed';
   } catch (err) {
     // Rejected by the treasurer meanwhile: the money is in all the same; the order says so for them.
