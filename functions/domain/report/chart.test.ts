@@ -70,8 +70,8 @@ describe('the chart part (DrawingML c:chartSpace)', () => {
 
   it('writes yuan exactly to the fen: fen / 100 with two places is the amount formatFen prints', () => {
     fc.assert(fc.property(fc.integer({ min: 0, max: 10_000_000_000 }), (fen) => valueText({ ...spec(), decimals: 2 }, fen / 100) === formatFen(fen)));
-    const r = readBack(chartXml(spec({ title: '各募捐活动金额', unit: '元', decimals: 2, categories: ['一日捐'], values: [475_001 / 100] })));
-    expect(r.values).toEqual(['4750.01']);
+    const r = readBack(chartXml(spec({ title: '各募捐活动金额', unit: '元', decimals: 2, categories: ['一日捐', '慰问'], values: [475_001 / 100, 50_000 / 100] })));
+    expect(r.values).toEqual(['4750.01', '500.00']);
     expect(findAll(findAll(r.doc, 'c:numCache')[0]!, 'c:formatCode')[0]!.text).toBe('0.00');
   });
 
