@@ -132,6 +132,9 @@ describe('the figures .xlsx with its charts', () => {
     expect(contentType(files, drawing.target)).toBe('application/vnd.openxmlformats-officedocument.drawing+xml');
     const anchors = findAll(xml(files, drawing.target), 'xdr:twoCellAnchor');
     expect(anchors).toHaveLength(3);
+    // One below the other, none over another's cells.
+    const spans = anchors.map((a) => findAll(a, 'xdr:row').map((r) => Number(r.text)));
+    spans.slice(1).forEach(([from], i) => expect(from).toBeGreaterThan(spans[i]![1]!));
 
     const sheet = wb.getWorksheet(CHART_SHEET)!;
     /** The values of the cells a reference such as '图表'!$A$3:$A$4 names. */
