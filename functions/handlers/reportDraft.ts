@@ -1,5 +1,6 @@
 import { parseRange } from '../../shared/domain/care';
 import { draftDocx } from '../domain/report/docx';
+import { termCharts } from '../domain/report/charts';
 import { draftOf } from '../domain/report/draft';
 import { termReport } from '../domain/report/term';
 import { getOrg } from '../domain/orgs';
@@ -12,7 +13,7 @@ export const handler = defineApi({
     const range = parseRange(query.from, query.to);
     if (typeof range === 'string') throw invalidInput(range);
     const [figures, org] = await Promise.all([termReport(params.orgId!, range), getOrg(params.orgId!)]);
-    const bytes = await draftDocx(draftOf(figures, org?.name ?? ''));
+    const bytes = await draftDocx(draftOf(figures, org?.name ?? ''), termCharts(figures));
     return { status: 200, file: { bytes, contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', filename: `工会工作总结-${range.from}至${range.to}.docx` } };
   },
 });

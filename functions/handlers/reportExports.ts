@@ -1,4 +1,5 @@
 import { parseRange } from '../../shared/domain/care';
+import { termCharts } from '../domain/report/charts';
 import { draftOf } from '../domain/report/draft';
 import { termReport } from '../domain/report/term';
 import { figuresWorkbook } from '../domain/report/xlsx';
@@ -12,7 +13,7 @@ export const handler = defineApi({
     const range = parseRange(query.from, query.to);
     if (typeof range === 'string') throw invalidInput(range);
     const [figures, org] = await Promise.all([termReport(params.orgId!, range), getOrg(params.orgId!)]);
-    const bytes = await figuresWorkbook(draftOf(figures, org?.name ?? ''), figures);
+    const bytes = await figuresWorkbook(draftOf(figures, org?.name ?? ''), figures, termCharts(figures));
     return { status: 200, file: { bytes, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename: `工会工作数据-${range.from}至${range.to}.xlsx` } };
   },
 });

@@ -5,7 +5,7 @@ import { as, ordinary, seed, type School } from '../support/fixtures';
 import { indexSettled } from '../support/eventually';
 import { inHours } from '../support/time';
 import { readXlsx } from '../support/xlsx';
-import { docxParagraphs } from '../support/zip';
+import { docxParagraphs, zipEntry } from '../support/zip';
 import * as ExcelJS from '../../functions/lib/workbook';
 
 /**
@@ -299,6 +299,11 @@ describe('the draft report (.docx) and the figures (.xlsx)', () => {
     // Who was visited stays out of the draft: kinds and sums only.
     const visited = (await chair('GET', `/care-visits/${ids.v1}`)).body.memberName as string;
     expect(all).not.toContain(visited);
+    // The charts, native Word charts: each event's participants, each campaign's yuan (to the fen), the proposals' outcomes.
+    const cached = (n: number) => [...zipEntry(Buffer.from(res.raw), `word/charts/chart${n}.xml`).match(/<c:numCache>[\s\S]*?<\/c:numCache>/)![0].matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => m[1]);
+    expect(cached(1).map(Number).sort()).toEqual([1, 3]);
+    expect(cached(2)).toEqual(['81.00']);
+    expect(cached(3)).toEqual(['2', '0', '1', '0', '1', '0', '0']); // 立案 转为建议 不予立案 并案 已答复 已落实 撤回
   });
 
   it('downloads the figures as .xlsx: the summary, the tables and every figure by name', async () => {
@@ -315,6 +320,8 @@ describe('the draft report (.docx) and the figures (.xlsx)', () => {
     expect(figures.get('care.giftFen')).toBe(76_600);
     expect(figures.get('events.participants')).toBe(3);
     expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['概况', '各项活动参与情况', '各次募捐情况', '各次表决投票情况', '走访慰问分类', '全部指标']));
+    expect(wb.worksheets[1]!.name).toBe('图表'); // its three charts read its cells
+    expect(zipEntry(Buffer.from(res.raw), 'xl/charts/chart3.xml')).toMatch(/<c:f>&apos;图表&apos;!\$A\$\d+:\$A\$\d+<\/c:f>/);
   });
 
   it('is the committee’s: members get 403; a bad range 400', async () => {
