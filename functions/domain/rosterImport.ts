@@ -4,6 +4,7 @@ import type { MemberItem } from '../entities/member';
 import type { OrgItem } from '../entities/org';
 import { StaffNo } from '../entities/staffNo';
 import { cancellationCodes, put, transact, type Commit } from '../lib/db';
+import { conflict } from '../lib/errors';
 import { newId } from '../lib/ids';
 import { getMember, listMembersNow, memberItem, withDelegate, type NewMember } from './members';
 import { memberChanged, memberUpdate } from './memberWrites';
@@ -124,5 +125,5 @@ async function updateMember(current: MemberItem, f: Partial<MemberFields>, org: 
       current = fresh;
     }
   }
-  throw new Error('roster import: a member kept changing under the update');
+  throw conflict('CONFLICT', '有会员的资料正被别人同时修改，请稍后再导入一次（已导入的不会重复）');
 }
