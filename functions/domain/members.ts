@@ -4,7 +4,7 @@ import type { Member as MemberView } from '../../shared/schemas/member';
 import { Member, type MemberAttributes, type MemberItem } from '../entities/member';
 import { StaffNo, type StaffNoItem } from '../entities/staffNo';
 import { keyId } from '../entities/key';
-import { batchGet, getItem, queryAll, update, type TransactItem } from '../lib/db';
+import { batchGet, getItem, queryAll } from '../lib/db';
 import { itemOfType, registerScope } from '../lib/scopes';
 
 /** Routes on `/members/{memberId}` act on that member's school, and receive the member. */
@@ -65,34 +65,4 @@ export function toMemberView(m: MemberItem, groupName: string | undefined, withP
     phone: withPhone ? m.phone : undefined,
     birthDate: withPhone ? m.birthDate : undefined,
   };
-}
-
-/**
- * Sets fields on a member (keeping the group index key in step): the write, and the member as it
- * will be once it commits. `undefined` removes a field.
- */
-export function memberUpdate(current: MemberItem, fields: Partial<NewMember>, now: string): { write: TransactItem; next: MemberItem } {
-  const set: Record<string, unknown> = { ...fields, updatedAt: now };
-  if (fields.groupId) set.gsi1sk = Member.byOrg.sk({ groupId: fields.groupId, memberId: current.memberId });
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  const sets: string[] = [];
-  const removes: string[] = [];
-  Object.entries(set).forEach(([k, v], i) => {
-    names[`#f${i}`] = k;
-    if (v === undefined) removes.push(`#f${i}`);
-    else {
-      values[`:f${i}`] = v;
-      sets.push(`#f${i} = :f${i}`);
-    }
-  });
-  const write = update(Member.key(current), {
-    UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
-    ConditionExpression: 'attribute_exists(pk)',
-    ExpressionAttributeNames: names,
-    ExpressionAttributeValues: values,
-  });
-  const next = { ...current, ...set } as MemberItem;
-  for (const [k, v] of Object.entries(set)) if (v === undefined) delete (next as unknown as Record<string, unknown>)[k];
-  return { write, next };
 }

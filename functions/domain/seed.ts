@@ -1,7 +1,10 @@
 import type { DevSeedResult } from '../../shared/schemas/auth';
 import type { Role } from '../../shared/schemas/common';
+import { termOf } from '../../shared/domain/term';
 import { DevSeededOrg } from '../entities/devFixture';
 import { District } from '../entities/district';
+import { MemberCounts, type MemberCountsItem } from '../entities/memberCounts';
+import { TermTally, type TermTallyItem } from '../entities/termTally';
 import { Org } from '../entities/org';
 import { StaffNo } from '../entities/staffNo';
 import { batchPut } from '../lib/db';
@@ -89,6 +92,12 @@ export async function seedSchool(opts: { members: number; delegates: number; nam
     };
     items.push(memberItem(m, now), StaffNo.item({ orgId, staffNo, memberId }));
   });
+  // The school's counts and this term's tally, as the roster writes would have left them (every member active, new now).
+  const retiredCount = memberIds.filter((_, i) => retired(i)).length;
+  const counts: MemberCountsItem = { ...MemberCounts.key({ orgId }), type: 'memberCounts', orgId, 'members.active': n, 'members.retired': retiredCount };
+  const term = termOf(now);
+  const tally: TermTallyItem = { ...TermTally.key({ orgId, term }), type: 'termTally', orgId, term, 'members.new': n };
+  items.push(counts, tally);
   await batchPut(items);
 
   return {

@@ -4,7 +4,8 @@ import { ImportRosterBody } from '../../shared/schemas/roster';
 import { CHAIR, COMMITTEE, OFFICERS, hasAnyRole } from '../../shared/domain/policy';
 import type { MemberItem } from '../entities/member';
 import { issueInvites } from '../domain/invites';
-import { getMember, listMembers, listMembersNow, memberUpdate, toMemberView, withDelegate, type NewMember } from '../domain/members';
+import { getMember, listMembers, listMembersNow, toMemberView, withDelegate, type NewMember } from '../domain/members';
+import { memberChanged, memberUpdate, setActive } from '../domain/memberWrites';
 import { getOrg, groupItem, groupNames, listGroups } from '../domain/orgs';
 import { importRoster } from '../domain/rosterImport';
 import { inviteSheet, rosterWorkbook } from '../domain/rosterXlsx';
@@ -101,11 +102,17 @@ export const handler = defineApi({
       const org = await getOrg(current.orgId);
       fields.delegateTerm = delegate ? (patch.delegateTerm || current.delegateTerm || org?.congressTerm) : undefined;
     }
-    const { write, next } = memberUpdate(current, fields, new Date().toISOString());
+    // A change of 在职/退休 moves the school's counts: it holds only from the member as read.
+    const { writes, next } = memberUpdate(current, fields, new Date().toISOString());
     const names = groupNames(await listGroups(current.orgId));
     const [before, after] = [current, next].map((m) => ({ ...toMemberView(m, names.get(m.groupId), true), isDelegate: m.roles.includes('delegate') }));
     const changes = changesOf(before!, after!, ['name', 'groupName', 'phone', 'birthDate', 'retired', 'isDelegate', 'delegateTerm']);
-    await commit([write], { fields: Object.keys(patch), changes });
+    try {
+      await commit(writes, { fields: Object.keys(patch), changes });
+    } catch (err) {
+      if (memberChanged(err)) throw conflict('CONFLICT', '这位会员刚被别人停用、恢复或修改了在职/退休，请刷新后再改');
+      throw err;
+    }
     return ok({ member: toMemberView(next, names.get(next.groupId), true) });
   },
 
@@ -114,18 +121,16 @@ export const handler = defineApi({
     body(NoBody);
     if (current.memberId === actor.memberId) throw forbidden('不能停用自己的账号');
     if (hasAnyRole({ roles: current.roles }, OFFICERS) && !hasAnyRole(actor, CHAIR)) throw forbidden('只有工会主席可以停用工会委员、经审和主席');
-    const change = current.active ? memberUpdate(current, { active: false }, new Date().toISOString()) : undefined;
-    await commit(change ? [change.write] : [], { name: current.name });
-    return ok({ member: toMemberView(change?.next ?? current, undefined, true) });
+    const member = await setActive(current, false, (writes) => commit(writes, { name: current.name }));
+    return ok({ member: toMemberView(member, undefined, true) });
   },
 
   /** 恢复: a member stopped by mistake can sign in again. */
   'POST /members/{memberId}/reactivate': async ({ resource: current, body, commit }) => {
     body(NoBody);
-    const change = current.active ? undefined : memberUpdate(current, { active: true }, new Date().toISOString());
-    await commit(change ? [change.write] : [], { name: current.name });
+    const member = await setActive(current, true, (writes) => commit(writes, { name: current.name }));
     const names = groupNames(await listGroups(current.orgId));
-    return ok({ member: toMemberView(change?.next ?? current, names.get(current.groupId), true) });
+    return ok({ member: toMemberView(member, names.get(member.groupId), true) });
   },
 
   'POST /orgs/{orgId}/invites': async ({ params, body, resource, actor, commit }) => {

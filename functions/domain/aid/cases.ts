@@ -9,6 +9,7 @@ import { cancellationCodes, cancellationItems, getItem, put, transact, update, t
 import { conflict, forbidden, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { backoffMs } from '../../lib/retry';
+import { tallyWrite as termTallyWrite } from '../tally/writes';
 import { BALANCE_AT, entryWrites } from './ledger';
 
 /**
@@ -137,8 +138,14 @@ export async function payCase(c: AidCaseItem, caller: Actor, commit: Commit = tr
       ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
     });
     try {
-      // [case, entry, balance, tally]: the balance's place is 1 + BALANCE_AT.
-      await commit([mark, ...writes, tallyWrite(c.orgId, termOf(paidAt), c.category, amountFen)]);
+      // [case, entry, balance, tally, term tally]: the balance's place is 1 + BALANCE_AT. The term
+      // tally (the district's rollup) counts it at the ledger entry's time, as the report does.
+      await commit([
+        mark,
+        ...writes,
+        tallyWrite(c.orgId, termOf(paidAt), c.category, amountFen),
+        ...termTallyWrite(c.orgId, entry.at, { 'aid.count': 1, 'aid.fen': amountFen, [`aid.byCategory.${c.category}.count`]: 1, [`aid.byCategory.${c.category}.fen`]: amountFen }),
+      ]);
       return { aidCase: { ...c, status: 'paid', paidAt, paidBy: caller.memberId, entryId: entry.entryId }, changed: true };
     } catch (err) {
       const codes = cancellationCodes(err);

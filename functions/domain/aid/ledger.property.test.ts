@@ -9,6 +9,7 @@ import { applyEntries, entryDelta, termOf } from '../../../shared/domain/aid';
 import type { AidTallyItem } from '../../entities/aidTally';
 import { AidTally } from '../../entities/aidTally';
 import { Fund, type FundItem } from '../../entities/fund';
+import { TermTally, type TermTallyItem } from '../../entities/termTally';
 import type { MemberItem } from '../../entities/member';
 import type { Actor } from '../../lib/access';
 import { getItem } from '../../lib/db';
@@ -20,7 +21,7 @@ import { addEntry, entriesOf } from './ledger';
  * Any sequence of ledger entries (openings, allocations, aid paid for approved cases), sent one
  * after another or several at once, against the real emulator and the real commands: the balance
  * item always equals the sum of the entries, never goes negative, and (sent one by one) matches
- * the reference model `applyEntries`; the term's tally counts exactly the aid paid.
+ * the reference model `applyEntries`; the term's tally and the district rollup's term tally count exactly the aid paid.
  */
 let dynamo: LocalDynamo;
 beforeAll(async () => {
@@ -76,6 +77,10 @@ async function check(orgId: string) {
   const tally = await getItem<AidTallyItem>(AidTally.key({ orgId, term: termOf(Date.now()) }));
   expect(tally?.illnessCount ?? 0).toBe(aid.length);
   expect(tally?.illnessFen ?? 0).toBe(aid.reduce((s, e) => s + e.amountFen, 0));
+  // The district rollup's term tally moves in the same transactions: the same counts.
+  const term = await getItem<TermTallyItem>(TermTally.key({ orgId, term: termOf(Date.now()) }));
+  expect([term?.['aid.count'] ?? 0, term?.['aid.byCategory.illness.count'] ?? 0]).toEqual([aid.length, aid.length]);
+  expect([term?.['aid.fen'] ?? 0, term?.['aid.byCategory.illness.fen'] ?? 0]).toEqual([tally?.illnessFen ?? 0, tally?.illnessFen ?? 0]);
   return { entries, balanceFen: fund?.balanceFen ?? 0 };
 }
 

@@ -6,7 +6,11 @@ import { BallotPaper, newReceipt } from '../../entities/ballotPaper';
 import { CHUNKS, ElectorateChunk, chunkOf } from '../../entities/electorateChunk';
 import { VoterMark } from '../../entities/voterMark';
 import { AppError } from '../../lib/errors';
-import { chunksOf, electorateHash, openWrites } from './manage';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { termOf } from '../../../shared/domain/term';
+import { TermTally } from '../../entities/termTally';
+import type { Commit, TransactItem } from '../../lib/db';
+import { chunksOf, closeBallot, electorateHash, openWrites } from './manage';
 import { resultsOf } from './views';
 import { voteWrites } from './vote';
 
@@ -107,5 +111,43 @@ describe('results', () => {
     }
     const r = resultsOf(ballot({ status: 'closed', eligibleCount: 4, votedCount: 3, electorateHash: 'h' }), papers);
     expect(r).toMatchObject({ eligibleCount: 4, ballotsCast: 3, quorumMet: true, receipts: ['0a', '7c', 'ff'], questions: [{ id: 'q1', counts: { for: 2, against: 1, abstain: 0 }, passed: false }] });
+  });
+});
+
+describe('the close', () => {
+  const refusal = (now: BallotItem) =>
+    Object.assign(new Error('cancelled'), { name: 'TransactionCanceledException', CancellationReasons: [{ Code: 'ConditionalCheckFailed', Item: marshall(now, { removeUndefinedValues: true, convertClassInstanceToMap: true }) }, { Code: 'None' }] });
+  /** The term tally's ADD of a close, figure → by. */
+  const added = (w: TransactItem | undefined) => {
+    const u = w!.Update!;
+    return Object.fromEntries(Object.entries(u.ExpressionAttributeNames!).filter(([k]) => k.startsWith('#f')).map(([k, figure]) => [figure, u.ExpressionAttributeValues![`:${k.slice(1)}`]]));
+  };
+
+  it('counts the ballot in the term of its close with the votes the close pins; a vote counted meanwhile: again, with that count', async () => {
+    const open = ballot({ status: 'open', openedAt: '2026-12-01T09:00:00.000Z', eligibleCount: 10, votedCount: 3 });
+    const sent: TransactItem[][] = [];
+    const commit: Commit = async (items) => {
+      sent.push(items);
+      if (sent.length === 1) throw refusal({ ...open, votedCount: 4 });
+    };
+    const closed = await closeBallot(open, commit);
+    expect(closed).toMatchObject({ status: 'closed', votedCount: 4, eligibleCount: 10 });
+    expect(sent).toHaveLength(2);
+    sent.forEach(([close, tally], n) => {
+      expect(close!.Update).toMatchObject({ Key: Ballot.key(open), ConditionExpression: '#status = :open AND votedCount = :voted AND eligibleCount = :eligible', ExpressionAttributeValues: { ':voted': 3 + n, ':eligible': 10 } });
+      expect(tally!.Update!.Key).toEqual(TermTally.key({ orgId: 'o-1', term: termOf(closed.closedAt!) }));
+      expect(added(tally)).toEqual({ 'ballots.held': 1, 'ballots.cast': 3 + n, 'ballots.eligible': 10 });
+    });
+  });
+
+  it('refused because it closed meanwhile: BALLOT_NOT_OPEN, nothing counted', async () => {
+    const open = ballot({ status: 'open', eligibleCount: 10, votedCount: 3 });
+    let calls = 0;
+    const err = await closeBallot(open, async () => {
+      calls++;
+      throw refusal({ ...open, status: 'closed', closedAt: '2026-12-01T10:00:00.000Z' });
+    }).catch((e: unknown) => e);
+    expect((err as AppError).code).toBe('BALLOT_NOT_OPEN');
+    expect(calls).toBe(1);
   });
 });

@@ -3,10 +3,11 @@ import type { CreateBallotBody } from '../../../shared/schemas/ballots';
 import { Ballot, type BallotItem } from '../../entities/ballot';
 import { CHUNKS, ElectorateChunk, chunkOf } from '../../entities/electorateChunk';
 import type { OrgItem } from '../../entities/org';
-import { cancellationCodes, put, transact, update, type Commit, type TransactItem } from '../../lib/db';
+import { cancellationCodes, cancellationItems, put, transact, update, type Commit, type TransactItem } from '../../lib/db';
 import { conflict } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { listMembersNow } from '../members';
+import { tallyWrite } from '../tally/writes';
 
 /**
  * The chair's part: a ballot is made as a draft, opened (its electorate frozen in the same
@@ -88,21 +89,36 @@ export async function openBallot(b: BallotItem, commit: Commit = transact): Prom
   return { ...b, status: 'open', openedAt: now, eligibleCount: ids.length, electorateHash: electorateHash(ids), chunkCount: chunksOf(ids).size };
 }
 
+/**
+ * Closes an open ballot, and counts it in the term of its close (ballots.held, cast, eligible) in
+ * the same transaction. The close holds only while the ballot is open with the votes it read: a
+ * vote counted meanwhile makes it read the ballot again (handed back by the refusal) and close with
+ * the count as it then is; a vote after the close is refused (BALLOT_NOT_OPEN), so the count it
+ * closes with is final. The tally is never touched per vote.
+ */
 export async function closeBallot(b: BallotItem, commit: Commit = transact): Promise<BallotItem> {
-  if (b.status !== 'open') throw conflict('BALLOT_NOT_OPEN', b.status === 'draft' ? '表决还没有开始' : '表决已经结束');
-  const now = new Date().toISOString();
-  try {
-    await commit([
-      update(Ballot.key(b), {
-        UpdateExpression: 'SET #status = :closed, closedAt = :now',
-        ConditionExpression: '#status = :open',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':closed': 'closed', ':open': 'open', ':now': now },
-      }),
-    ]);
-  } catch (err) {
-    if (cancellationCodes(err)?.[0] === FAILED) throw conflict('BALLOT_NOT_OPEN', '表决已经结束');
-    throw err;
+  let now = b;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    if (now.status !== 'open') throw conflict('BALLOT_NOT_OPEN', now.status === 'draft' ? '表决还没有开始' : '表决已经结束');
+    const closedAt = new Date().toISOString();
+    try {
+      await commit([
+        update(Ballot.key(now), {
+          UpdateExpression: 'SET #status = :closed, closedAt = :now',
+          ConditionExpression: '#status = :open AND votedCount = :voted AND eligibleCount = :eligible',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':closed': 'closed', ':open': 'open', ':now': closedAt, ':voted': now.votedCount, ':eligible': now.eligibleCount },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+        ...tallyWrite(now.orgId, closedAt, { 'ballots.held': 1, 'ballots.cast': now.votedCount, 'ballots.eligible': now.eligibleCount }),
+      ]);
+      return { ...now, status: 'closed', closedAt };
+    } catch (err) {
+      if (cancellationCodes(err)?.[0] !== FAILED) throw err;
+      const [seen] = cancellationItems(err) as [BallotItem?];
+      if (!seen) throw conflict('BALLOT_NOT_OPEN', '表决已经结束');
+      now = seen;
+    }
   }
-  return { ...b, status: 'closed', closedAt: now };
+  throw conflict('CONFLICT', '投票的人太多，请稍后再关闭表决');
 }

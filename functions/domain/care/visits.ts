@@ -8,6 +8,8 @@ import type { OrgItem } from '../../entities/org';
 import { batchGet, cancellationCodes, isConditionFailed, put, queryAll, transact, type Commit } from '../../lib/db';
 import { conflict, invalidInput } from '../../lib/errors';
 import { newId } from '../../lib/ids';
+import { negated, type TallyChange } from '../../../shared/domain/tally';
+import { tallyWrite, tallyWrites } from '../tally/writes';
 
 /**
  * 送温暖 visits: the committee records, lists, filters and edits them; nobody else reads them
@@ -34,6 +36,14 @@ function checkDate(date: string, now: number) {
   if (problem) throw invalidInput(problem);
 }
 
+/** What a visit adds to its term's tally (at its date): one visit and its 慰问金, in all and by kind. */
+export const visitShare = (v: Pick<CareVisitItem, 'kind' | 'giftFen'>): TallyChange => ({
+  'care.visits': 1,
+  'care.giftFen': v.giftFen,
+  [`care.byKind.${v.kind}.visits`]: 1,
+  [`care.byKind.${v.kind}.giftFen`]: v.giftFen,
+});
+
 export async function createCareVisit(org: Pick<OrgItem, 'orgId' | 'districtId'>, body: CreateCareVisitBody, createdBy: string, commit: Commit = transact, now = Date.now()) {
   checkDate(body.date, now);
   const visitors = body.visitors ?? [];
@@ -54,7 +64,7 @@ export async function createCareVisit(org: Pick<OrgItem, 'orgId' | 'districtId'>
     createdBy,
     createdAt: new Date(now).toISOString(),
   });
-  await commit([put(visit, { ConditionExpression: 'attribute_not_exists(pk)' })]);
+  await commit([put(visit, { ConditionExpression: 'attribute_not_exists(pk)' }), ...tallyWrite(org.orgId, visit.date, visitShare(visit))]);
   return visit;
 }
 
@@ -97,11 +107,20 @@ export async function editCareVisit(
   for (const f of ['note', 'gifts'] as const) if (visit[f] !== next[f]) changes[f] = '已修改';
   if (visit.visitors.join(',') !== next.visitors.join(',')) changes.visitors = [visit.visitors, next.visitors];
   const commit = commitFor(changes);
+  // The tally moves from the visit as read (its share leaves its old date's term, the new joins
+  // its new date's): the put holds only while the visit is still that one.
+  const pinned = '#kind = :kind AND #date = :date AND giftFen = :gift';
+  const names = { '#kind': 'kind', '#date': 'date' };
+  const was = { ':kind': visit.kind, ':date': visit.date, ':gift': visit.giftFen };
   const unchanged = visit.updatedAt
-    ? { ConditionExpression: 'updatedAt = :was', ExpressionAttributeValues: { ':was': visit.updatedAt } }
-    : { ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(updatedAt)' };
+    ? { ConditionExpression: `updatedAt = :was AND ${pinned}`, ExpressionAttributeNames: names, ExpressionAttributeValues: { ':was': visit.updatedAt, ...was } }
+    : { ConditionExpression: `attribute_exists(pk) AND attribute_not_exists(updatedAt) AND ${pinned}`, ExpressionAttributeNames: names, ExpressionAttributeValues: was };
+  const tally = tallyWrites(visit.orgId, [
+    { at: visit.date, change: negated(visitShare(visit)) },
+    { at: next.date, change: visitShare(next) },
+  ]);
   try {
-    await commit([put(next, unchanged)]);
+    await commit([put(next, unchanged), ...tally]);
   } catch (err) {
     if (isConditionFailed(err) || cancellationCodes(err)?.[0] === 'ConditionalCheckFailed') throw conflict('CONFLICT', '这条走访记录刚被别人修改过，请刷新后再改');
     throw err;
