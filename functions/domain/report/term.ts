@@ -91,7 +91,7 @@ export async function loadTerm(orgId: string, range: DateRange): Promise<TermDat
 }
 
 /** The committee's counters of a session (what is, not what was last published). */
-function sessionCounters(totals: SessionTotalsItem | undefined): Record<StatsCounter, number> {
+export function sessionCounters(totals: SessionTotalsItem | undefined): Record<StatsCounter, number> {
   return Object.fromEntries(STATS_COUNTERS.map((k) => [k, Number((totals as Record<string, unknown> | undefined)?.[counterName('r', k)] ?? 0)])) as Record<StatsCounter, number>;
 }
 
