@@ -90,7 +90,11 @@ describe('a command commits its trace', () => {
       const [change, ...after] = writes;
       expect(change!.command).toBe('TransactWriteItemsCommand');
       const types = (change!.input.TransactItems as { Put?: { Item: { type?: string } }; Update?: unknown }[]).map((i) => i.Put?.Item.type ?? (i.Update ? 'update' : '?'));
-      expect(types).toEqual(['update', 'update', 'fanout', 'audit']);
+      // The event, its seat counters, its share leaving the term tally, the notices, the audit entry.
+      expect(types).toEqual(['update', 'update', 'update', 'fanout', 'audit']);
+      const tally = (change!.input.TransactItems as { Update?: { Key: { sk: string }; ExpressionAttributeValues: Record<string, unknown> } }[])[2]!.Update!;
+      expect(tally.Key.sk).toMatch(/^TALLY#/);
+      expect(Object.values(tally.ExpressionAttributeValues)).toEqual(expect.arrayContaining([-1]));
       // What follows only expands the fan-out (messages and outbox entries with its progress), never a lone audit or notice write.
       for (const w of after) {
         expect(w.command).toBe('TransactWriteItemsCommand');

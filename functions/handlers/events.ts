@@ -80,16 +80,16 @@ export const handler = defineApi({
     const { memberId, nonce, at } = body(CheckinBody);
     const when = at ?? new Date().toISOString();
     if (!checkinTimeOk(Date.parse(when), e.startsAt, Date.now())) throw invalidInput('签到时间不对：只能在活动前一天到现在之间签到');
-    const reg = (await loadSignupState(e.eventId, memberId)).mine;
+    const { seats, mine: reg } = await loadSignupState(e.eventId, memberId);
     if (!reg || reg.status !== 'confirmed') throw conflict('NOT_REGISTERED', reg ? '此人没有报名成功，不能签到' : '此人没有报名这个活动');
-    return ok(await checkIn(e, reg, new Date(when).toISOString(), nonce, committer({ memberId, offline: Boolean(nonce) })));
+    return ok(await checkIn(e, reg, new Date(when).toISOString(), nonce, committer({ memberId, offline: Boolean(nonce) }), seats));
   },
 
   /** Undoes a check-in made by mistake (recorded in the audit log). */
   'DELETE /events/{eventId}/checkins/{memberId}': async ({ resource: e, params, body, committer }) => {
     body(NoBody);
-    const reg = (await loadSignupState(e.eventId, params.memberId!)).mine;
+    const { seats, mine: reg } = await loadSignupState(e.eventId, params.memberId!);
     if (!reg || reg.status !== 'confirmed') throw conflict('NOT_REGISTERED', '此人没有报名成功');
-    return ok(await undoCheckIn(reg, committer({ memberId: reg.memberId, undo: true })));
+    return ok(await undoCheckIn(e, reg, committer({ memberId: reg.memberId, undo: true }), seats));
   },
 });

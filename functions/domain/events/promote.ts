@@ -5,9 +5,10 @@ import { Seats, type SeatsItem } from '../../entities/seats';
 import { WaitEntry } from '../../entities/waitEntry';
 import { cancellationCodes, getItem, remove, transact, update } from '../../lib/db';
 import { notifier, noticeWrites } from '../../lib/notifier';
-import { bucketChange, fits, onSeats } from './conditions';
+import { and, bucketChange, fits, onSeats } from './conditions';
 import { promotedNotice } from './notices';
 import { waitlistHead } from './records';
+import { shareMove } from './share';
 
 
 /**
@@ -36,9 +37,11 @@ export async function promote(e: EventItem): Promise<number> {
     const waitKey = WaitEntry.waitKeyOf(entry.sk);
     const now = new Date().toISOString();
     const notice = promotedNotice(e, entry.memberId);
+    // One more member confirmed: the event's share of the term tally moves with the seats.
+    const share = shareMove(e, s, { members: 1 });
     try {
       await transact([
-        onSeats(e.eventId, 'ADD confirmedSeats :s, waitingCount :minus', fits(s.capacity, entry.seats), { ':s': entry.seats, ':minus': -1 }),
+        onSeats(e.eventId, `ADD ${['confirmedSeats :s', 'waitingCount :minus', ...share.adds].join(', ')}`, and(fits(s.capacity, entry.seats), share.condition), { ':s': entry.seats, ':minus': -1, ...share.values }),
         // The seats added above are the seats read from this entry: changed meanwhile, look again.
         remove(WaitEntry.key({ eventId: e.eventId, waitKey }), {
           ConditionExpression: 'attribute_exists(pk) AND #seats = :s',
@@ -53,6 +56,7 @@ export async function promote(e: EventItem): Promise<number> {
           ExpressionAttributeValues: { ':confirmed': 'confirmed', ':waitlisted': 'waitlisted', ':key': waitKey, ':now': now },
         }),
         ...noticeWrites(notice, now),
+        ...share.tally,
       ]);
       promoted++;
       await notifier().deliver([notice]);

@@ -14,6 +14,7 @@ import { and, bucketChange, fits, mustWait, nobodyWaits, onSeats, openAt, tailBe
 import { promote, promoteIfStuck } from './promote';
 import { pauseForTests } from '../../lib/testHooks';
 import { loadSignupState, type SignupState } from './records';
+import { shareMove } from './share';
 import { myRegistration, positionOf } from './views';
 
 /**
@@ -101,11 +102,14 @@ function signupPlan(e: EventItem, member: MemberItem, body: RegisterBody, s: Sea
       ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
     });
   if (canConfirm(s, seats)) {
+    // One more member confirmed: the event's share of the term tally moves with the seats.
+    const share = shareMove(e, s, { members: 1 });
     return {
       status: 'confirmed',
       writes: [
-        onSeats(e.eventId, 'ADD confirmedSeats :s', and(fits(s.capacity, seats), nobodyWaits, openAt(now)), { ':s': seats }),
+        onSeats(e.eventId, `ADD ${['confirmedSeats :s', ...share.adds].join(', ')}`, and(fits(s.capacity, seats), nobodyWaits, openAt(now), share.condition), { ':s': seats, ...share.values }),
         putRegistration(Registration.item({ ...base, status: 'confirmed' })),
+        ...share.tally,
       ],
     };
   }
@@ -231,14 +235,17 @@ export async function cancelRegistration(e: EventItem, memberId: string, first?:
     const regUpdate = update(Registration.key({ eventId: e.eventId, memberId }), {
       UpdateExpression: `SET #st = :cancelled, cancelledAt = :now${reg.status === 'waitlisted' ? ' REMOVE waitKey' : ''}`,
       // The seats freed below are the seats read: a concurrent change of family cancels this and we look again.
-      ConditionExpression: '#st = :was AND #seats = :seats',
+      // A check-in made meanwhile cancels it too (a member checked in cannot cancel).
+      ConditionExpression: '#st = :was AND #seats = :seats AND attribute_not_exists(checkedInAt)',
       ExpressionAttributeNames: { '#st': 'status', '#seats': 'seats' },
       ExpressionAttributeValues: { ':cancelled': 'cancelled', ':now': new Date().toISOString(), ':was': reg.status, ':seats': reg.seats },
       ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
     });
+    // One member fewer confirmed: the event's share of the term tally moves with the seats (not while the event is cancelled).
+    const share = shareMove(e, state.seats, { members: -1 });
     const writes =
       reg.status === 'confirmed'
-        ? [regUpdate, onSeats(e.eventId, 'ADD confirmedSeats :minus', undefined, { ':minus': -reg.seats })]
+        ? [regUpdate, onSeats(e.eventId, `ADD ${['confirmedSeats :minus', ...share.adds].join(', ')}`, share.condition, { ':minus': -reg.seats, ...share.values }), ...share.tally]
         : [
             regUpdate,
             remove(WaitEntry.key({ eventId: e.eventId, waitKey: reg.waitKey! }), { ConditionExpression: 'attribute_exists(pk)' }),
