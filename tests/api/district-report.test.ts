@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatFen } from '../../shared/domain/fen';
 import { statsOf } from '../../shared/domain/proposals';
+import { DistrictReport } from '../../shared/schemas/district';
 import { districtTotals, SCHOOL_ROW_COLUMNS, schoolRow, type SchoolRow } from '../../shared/domain/tally';
 import { previousTerm, termOf, termRange } from '../../shared/domain/term';
 import { eventually, indexSettled } from '../support/eventually';
@@ -16,17 +17,7 @@ import { inHours } from '../support/time';
  * and the district's campaign), so its row can be compared with its own term report.
  */
 type Call = Awaited<ReturnType<typeof as>>;
-type Row = { orgId: string; name: string } & SchoolRow;
-interface Report {
-  districtId: string;
-  term: string;
-  label: string;
-  from: string;
-  to: string;
-  districtCampaigns: number;
-  schools: Row[];
-  totals: SchoolRow;
-}
+type Report = DistrictReport;
 
 /**
  * The columns whose tally is kept by the writes on this branch, compared with the school's own term
@@ -140,6 +131,7 @@ describe('GET /districts/{districtId}/report', () => {
       expect(res.body.districtCampaigns).toBe(districtCampaigns);
       return res.body as Report;
     });
+    expect(DistrictReport.safeParse(r).error).toBeUndefined(); // the contract's schema (shared/schemas/district.ts)
     expect(r).toMatchObject({ districtId, term, label: expect.stringContaining('学期'), ...termRange(term) });
     const names = r.schools.map((s) => s.name);
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'zh-Hans-CN')));

@@ -20,6 +20,8 @@ import {
   columnOf,
   districtReport,
   districtReportXlsxPath,
+  percent,
+  rateParts,
   recentTerms,
   sortSchools,
   type DistrictReport,
@@ -118,16 +120,19 @@ export default function DistrictReportPage() {
                 {HEADLINES.map((k) => (
                   <View key={k} className="drp__figure" data-testid={`drp-total-${k}`}>
                     <Text className="drp__figure-label">{columnOf(k)!.label.replace('（元）', '')}</Text>
-                    <Text className="drp__figure-value">{cellText(r.totals, k)}</Text>
+                    <Text className="drp__figure-value">{columnOf(k)!.kind === 'rate' ? percent(r.totals[k] as number | null) : cellText(r.totals, k)}</Text>
+                    {rateParts(r.totals, k) && <Text className="drp__figure-sub">{rateParts(r.totals, k)}</Text>}
                   </View>
                 ))}
               </View>
               <Text className="hint">合计为各校相加；比率用相加后的数字计算。{r.districtCampaigns ? `全区募捐 ${r.districtCampaigns} 次计入每所学校，合计只算一次。` : ''}</Text>
             </View>
             {!anyFigures(r.schools) && <EmptyState title="本学期各校还没有数据" hint="学校开展活动、募捐、慰问等工作后，数字会出现在这里。也可以换到上一学期看看。" />}
-            <BigButton type="default" onClick={() => void exportNow(districtId)} disabled={exporting} testId="drp-export">
-              {exporting ? '正在导出…' : '导出Excel'}
-            </BigButton>
+            <View className="actions">
+              <BigButton type="default" onClick={() => void exportNow(districtId)} disabled={exporting} testId="drp-export">
+                {exporting ? '正在导出…' : '导出Excel'}
+              </BigButton>
+            </View>
             <View role="button" className="card row--tap drp__picker" data-testid="drp-sort" onClick={() => setPicking(picking === 'sort' ? null : 'sort')}>
               <Text className="drp__picker-label">排序</Text>
               <Text className="drp__picker-value" data-testid="drp-sort-label">
@@ -169,9 +174,11 @@ export default function DistrictReportPage() {
               ))}
             </View>
             {schools.length > shownCount && (
-              <BigButton type="default" onClick={() => setShownCount(shownCount + PAGE_SIZE)} testId="drp-more">
-                {`再显示 ${Math.min(PAGE_SIZE, schools.length - shownCount)} 所（共 ${schools.length} 所）`}
-              </BigButton>
+              <View className="actions">
+                <BigButton type="default" onClick={() => setShownCount(shownCount + PAGE_SIZE)} testId="drp-more">
+                  {`再显示 ${Math.min(PAGE_SIZE, schools.length - shownCount)} 所（共 ${schools.length} 所）`}
+                </BigButton>
+              </View>
             )}
             <Text className="hint dd__note">只有人数、次数和金额，不列任何人的姓名。</Text>
           </>

@@ -3,20 +3,12 @@ import { request } from '../../api/client'
 import { formatFen } from '@shared/domain/fen'
 import { SCHOOL_ROW_COLUMNS, type SchoolRow } from '@shared/domain/tally'
 import { previousTerm, termLabel, termOf } from '@shared/domain/term'
+import type { DistrictReport } from '@shared/schemas/district'
 
 export type { SchoolRow }
 export type SchoolColumn = keyof SchoolRow
-export type DistrictSchool = { orgId: string; name: string } & SchoolRow
-export interface DistrictReport {
-  districtId: string
-  term: string
-  label: string
-  from: string
-  to: string
-  districtCampaigns: number
-  schools: DistrictSchool[]
-  totals: SchoolRow
-}
+export type { DistrictReport }
+export type DistrictSchool = DistrictReport['schools'][number]
 
 const seg = encodeURIComponent
 export const districtReport = (districtId: string, term: string) => request<DistrictReport>('GET', `/districts/${seg(districtId)}/report?term=${seg(term)}`)
@@ -38,6 +30,14 @@ const RATE_PARTS: Partial<Record<SchoolColumn, [SchoolColumn, SchoolColumn]>> = 
   answerRate: ['proposalsAnswered', 'proposalsAccepted'],
   turnout: ['ballotsCast', 'ballotsEligible'],
 }
+
+/** The integers behind a rate as "已答复 6 / 立案 8", or undefined (not a rate, none kept, or no denominator). */
+export function rateParts(row: SchoolRow, key: SchoolColumn): string | undefined {
+  const parts = RATE_PARTS[key]
+  if (!parts || row[key] === null) return undefined
+  return parts.map((p) => `${columnOf(p)?.label ?? RATE_PART_LABELS[p]} ${row[p]}`).join(' / ')
+}
+const RATE_PART_LABELS: Partial<Record<SchoolColumn, string>> = { ballotsCast: '已投', ballotsEligible: '应投' }
 
 /** A rate as percent with one decimal: 0.75 → "75.0%"; null → "—". */
 export const percent = (r: number | null) => (r === null ? '—' : `${(Math.round(r * 1000) / 10).toFixed(1)}%`)
