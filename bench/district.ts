@@ -193,7 +193,7 @@ export async function districtView(url: string, schools = DISTRICT_SCHOOLS): Pro
  */
 export const districtBudget = (schools: number, campaigns: number) => ({ requests: Math.ceil((2 * schools) / 100) + 3, items: 3 * schools + campaigns + 2 });
 /** The view's p95 within this many times one school's own term report's p95, same run. */
-export const DISTRICT_P95_RATIO = 3;
+export const DISTRICT_P95_RATIO = 4;
 
 export function districtTable(s: DistrictBench, lastRun: string): string {
   return [
