@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { formatFen } from '../../shared/domain/fen';
 import { statsOf } from '../../shared/domain/proposals';
 import { DistrictReport } from '../../shared/schemas/district';
-import { districtTotals, SCHOOL_ROW_COLUMNS, schoolRow, type SchoolRow } from '../../shared/domain/tally';
+import { districtTotals, MEMBER_COUNT_FIGURES, SCHOOL_ROW_COLUMNS, schoolRow, TALLY_FIGURES, type SchoolRow } from '../../shared/domain/tally';
 import { previousTerm, termOf, termRange } from '../../shared/domain/term';
 import { eventually, indexSettled } from '../support/eventually';
 import { anon, as, type School } from '../support/fixtures';
@@ -77,6 +77,8 @@ const FIXTURES: { figures: Record<string, number>; members: Record<string, numbe
 ];
 
 let schools: School[]; // with fixtures
+/** What each fixture school's tally and member counts held before the fixture (what its seed's writes keep, once they are hooked). */
+let baseline: Record<string, number>[];
 let plain: School; // records only
 let away: School;
 let admin: Call;
@@ -92,6 +94,7 @@ const report = async (q = `?term=${term}`, caller = admin) => caller('GET', `/di
 
 beforeAll(async () => {
   [plain, away, ...schools] = await Promise.all([seedIn(districtId, 10), seedIn(elsewhere, 10), seedIn(districtId, 10), seedIn(districtId, 10), seedIn(districtId, 10)]);
+  baseline = await Promise.all(schools.map((s) => kept(s.orgId)));
   for (const [i, s] of schools.entries()) {
     const res = await anon()('POST', `/dev/orgs/${s.orgId}/tally`, { term, ...FIXTURES[i] });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -108,6 +111,21 @@ beforeAll(async () => {
   expect(visit.status, JSON.stringify(visit.body)).toBe(201);
   await indexSettled();
 });
+
+/** A school's kept counts (tally and member counts) as the tally check reads them by key: its `recount` column. */
+async function kept(orgId: string): Promise<Record<string, number>> {
+  const res = await anon()('GET', `/dev/orgs/${orgId}/tally-check?term=${term}`);
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  const names = new Set<string>([...TALLY_FIGURES, ...MEMBER_COUNT_FIGURES]);
+  return Object.fromEntries((res.body.rows as { figure: string; recount: number }[]).filter((r) => names.has(r.figure) && r.recount).map((r) => [r.figure, r.recount]));
+}
+
+/** Fixture i's counts on top of what the school kept before it. */
+function counts(i: number): Record<string, number> {
+  const sum = { ...baseline[i]! };
+  for (const [k, v] of Object.entries({ ...FIXTURES[i]!.figures, ...FIXTURES[i]!.members })) sum[k] = (sum[k] ?? 0) + v;
+  return sum;
+}
 
 function today(): string {
   return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -136,13 +154,14 @@ describe('GET /districts/{districtId}/report', () => {
     const names = r.schools.map((s) => s.name);
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'zh-Hans-CN')));
     expect(r.schools.map((s) => s.orgId)).not.toContain(away.orgId);
-    const counts = (i: number) => ({ ...FIXTURES[i]!.figures, ...FIXTURES[i]!.members });
     for (const [i, s] of schools.entries()) {
       const row = r.schools.find((x) => x.orgId === s.orgId)!;
       expect(row, s.orgId).toEqual({ orgId: s.orgId, name: expect.any(String), ...schoolRow(counts(i), districtCampaigns) });
     }
     expect(r.schools.find((x) => x.orgId === schools[0]!.orgId)).toMatchObject({ confirmedFen: 1_234_567, answerRate: 0.75, satisfactionRate: 0.8, turnout: 0.9 });
-    expect(r.totals).toEqual(districtTotals([0, 1, 2].map(counts), districtCampaigns));
+    const plainRow = r.schools.find((x) => x.orgId === plain.orgId)!;
+    const fixtureTotals = districtTotals([0, 1, 2].map(counts), districtCampaigns);
+    for (const c of SCHOOL_ROW_COLUMNS.filter((c) => c.kind !== 'rate' && c.key !== 'campaigns')) expect(r.totals[c.key], c.key).toBe((fixtureTotals[c.key] as number) + (plainRow[c.key] as number));
   });
 
   it('totals are the rows summed; rates from the sums, never an average; the district’s campaigns once', async () => {
@@ -161,7 +180,7 @@ describe('GET /districts/{districtId}/report', () => {
     expect(now.body.term).toBe(term);
     const before: Report = (await report(`?term=${previousTerm(term)}`)).body;
     expect(before.term).toBe(previousTerm(term));
-    expect(before.schools.find((s) => s.orgId === schools[0]!.orgId)).toMatchObject({ eventsHeld: 0, confirmedFen: 0, active: 80 }); // member counts are now, not per term
+    expect(before.schools.find((s) => s.orgId === schools[0]!.orgId)).toMatchObject({ eventsHeld: 0, confirmedFen: 0, active: counts(0)['members.active'] }); // member counts are now, not per term
     for (const bad of ['2026-2027-3', '2026-2028-1', 'abc', '2026-2027']) {
       const res = await report(`?term=${bad}`);
       expect(res.status, bad).toBe(400);
@@ -193,19 +212,22 @@ describe('GET /districts/{districtId}/report', () => {
     for (const c of SCHOOL_ROW_COLUMNS) expect(about.get(c.label), c.label).toMatch(/[\u4e00-\u9fff]/);
   });
 
-  it('each school’s row equals its own term report for the figures the writes keep', async () => {
+  it('each school’s row equals its own term report for the figures the writes keep (schools with records only, no fixture)', async () => {
     const { from, to } = termRange(term);
-    const chair = await as(plain.chair);
-    const own = await eventually(async () => {
-      const res = await chair('GET', `/orgs/${plain.orgId}/report?from=${from}&to=${to}`);
-      expect(res.status).toBe(200);
-      expect(at(res.body, 'care.visits')).toBe(1);
-      expect(at(res.body, 'donations.campaigns')).toBe(districtCampaigns);
-      return res.body;
-    });
-    const row = ((await report()).body as Report).schools.find((s) => s.orgId === plain.orgId)!;
-    const rows = HOOKED_FIGURES.map((k) => ({ column: k, figure: REPORT_FIGURE[k], row: row[k], report: at(own, REPORT_FIGURE[k]) }));
-    const wrong = rows.filter((x) => x.row !== x.report);
-    expect(wrong, JSON.stringify(rows, null, 1)).toEqual([]);
+    const r: Report = (await report()).body;
+    for (const school of [plain]) {
+      const chair = await as(school.chair);
+      const own = await eventually(async () => {
+        const res = await chair('GET', `/orgs/${school.orgId}/report?from=${from}&to=${to}`);
+        expect(res.status).toBe(200);
+        expect(at(res.body, 'care.visits')).toBe(1);
+        expect(at(res.body, 'donations.campaigns')).toBe(districtCampaigns);
+        return res.body;
+      });
+      const row = r.schools.find((s) => s.orgId === school.orgId)!;
+      const rows = HOOKED_FIGURES.map((k) => ({ column: k, figure: REPORT_FIGURE[k], row: row[k], report: at(own, REPORT_FIGURE[k]) }));
+      const wrong = rows.filter((x) => x.row !== x.report);
+      expect(wrong, `${school.orgId}: ${JSON.stringify(rows, null, 1)}`).toEqual([]);
+    }
   });
 });

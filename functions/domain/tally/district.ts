@@ -56,7 +56,7 @@ export async function districtReport(districtId: string, term: string): Promise<
   const found = new Map<string, Item>();
   for (const part of await Promise.all(chunks.map((c) => batchGet(c)))) for (const [k, v] of part) found.set(k, v);
   const campaigns = districtCampaigns.length;
-  const counts = orgs.map((o) => countsOf(found.get(keyId(TermTally.key({ orgId: o.orgId, term })))!, found.get(keyId(MemberCounts.key({ orgId: o.orgId })))));
+  const counts = orgs.map((o) => countsOf(found.get(keyId(TermTally.key({ orgId: o.orgId, term }))), found.get(keyId(MemberCounts.key({ orgId: o.orgId })))));
   const schools = orgs
     .map((o, i) => ({ orgId: o.orgId, name: o.name, ...schoolRow(counts[i]!, campaigns) }))
     .sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN') || a.orgId.localeCompare(b.orgId));
