@@ -35,7 +35,7 @@ import './index.css'
 const PAGE_SIZE = 50
 
 /** The totals drawn big on top: the figures a district office reports first. */
-const HEADLINES: SchoolColumn[] = ['active', 'eventsHeld', 'participations', 'confirmedFen', 'careGiftFen', 'aidFen', 'answerRate', 'turnout']
+const HEADLINES: SchoolColumn[] = ['active', 'eventsHeld', 'participations', 'careVisits', 'answerRate', 'turnout', 'confirmedFen', 'careGiftFen', 'aidFen']
 
 /** Sort choices: every column (largest first), or by name. */
 const SORTS: { key: SchoolColumn | 'name'; label: string }[] = [{ key: 'name', label: '按校名' }, ...COLUMNS.map((c) => ({ key: c.key, label: `${c.label}（从高到低）` }))]
@@ -118,7 +118,7 @@ export default function DistrictReportPage() {
               </Text>
               <View className="drp__grid">
                 {HEADLINES.map((k) => (
-                  <View key={k} className="drp__figure" data-testid={`drp-total-${k}`}>
+                  <View key={k} className={`drp__figure${columnOf(k)!.kind === 'fen' ? ' drp__figure--wide' : ''}`} data-testid={`drp-total-${k}`}>
                     <Text className="drp__figure-label">{columnOf(k)!.label.replace('（元）', '')}</Text>
                     <Text className="drp__figure-value">{columnOf(k)!.kind === 'rate' ? percent(r.totals[k] as number | null) : cellText(r.totals, k)}</Text>
                     {rateParts(r.totals, k) && <Text className="drp__figure-sub">{rateParts(r.totals, k)}</Text>}
@@ -160,16 +160,18 @@ export default function DistrictReportPage() {
                     <Text className="row__title">
                       <NoOrphan text={s.name} />
                     </Text>
+                    <View className="drp__value">
+                      <Text className="drp__value-label">{columnOf(sortKey)!.label.replace('（元）', '')} </Text>
+                      <Text className="drp__value-number" data-testid={`drp-value-${s.orgId}`}>
+                        {columnOf(sortKey)!.kind === 'rate' ? percent(s[sortKey] as number | null) : cellText(s, sortKey)}
+                      </Text>
+                      {rateParts(s, sortKey) && <Text className="drp__value-label">{rateParts(s, sortKey)}</Text>}
+                    </View>
                     <Text className="row__sub">
-                      会员 {s.active} · 活动 {s.eventsHeld} 场
+                      <NoOrphan text={`会员 ${s.active} 人 · 活动 ${s.eventsHeld} 场`} />
                     </Text>
                   </View>
-                  <View className="drp__value">
-                    <Text className="drp__value-label">{columnOf(sortKey)!.label.replace('（元）', '')}</Text>
-                    <Text className="drp__value-number" data-testid={`drp-value-${s.orgId}`}>
-                      {cellText(s, sortKey)}
-                    </Text>
-                  </View>
+                  <Text className="row__chevron">›</Text>
                 </View>
               ))}
             </View>
