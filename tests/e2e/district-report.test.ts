@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { termOf } from '../../shared/domain/term';
+import { previousTerm, termLabel, termOf } from '../../shared/domain/term';
 import { anon, type School } from '../support/fixtures';
 import { indexSettled } from '../support/eventually';
 import { readXlsx } from '../support/xlsx';
@@ -73,6 +73,17 @@ describe('各校学期汇总 (H5)', () => {
     expect(await detail.innerText()).toContain('70.0%（70/100）');
     await shot(page, 'e2e-district-report-school');
     await page.getByTestId('drp-detail-close').click();
+
+    // The term before: no school has figures in it yet (member counts are now, so the schools stay listed).
+    await page.getByTestId('drp-term').click();
+    await page.getByTestId('drp-term-choice-1').click();
+    await expect.poll(() => page.getByTestId('drp-term-label').innerText()).toBe(termLabel(previousTerm(term)));
+    await page.getByText('这个学期各校还没有数据').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('drp-total-participations').innerText()).toContain('0');
+    await shot(page, 'e2e-district-report-empty-term', { fullPage: true });
+    await page.getByTestId('drp-term').click();
+    await page.getByTestId('drp-term-choice-0').click();
+    await expect.poll(() => page.getByTestId('drp-total-participations').innerText()).toContain('342');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('drp-export').click()]);
     expect(download.suggestedFilename()).toBe(`各校工会工作数据汇总-${term}.xlsx`);

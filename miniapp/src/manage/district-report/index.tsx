@@ -127,7 +127,7 @@ export default function DistrictReportPage() {
               </View>
               <Text className="hint">合计为各校相加；比率用相加后的数字计算。{r.districtCampaigns ? `全区募捐 ${r.districtCampaigns} 次计入每所学校，合计只算一次。` : ''}</Text>
             </View>
-            {!anyFigures(r.schools) && <EmptyState title="本学期各校还没有数据" hint="学校开展活动、募捐、慰问等工作后，数字会出现在这里。也可以换到上一学期看看。" />}
+            {!anyFigures(r.schools) && <EmptyState title="这个学期各校还没有数据" hint="学校开展活动、募捐、慰问等工作后，数字会出现在这里。也可以换到上一学期看看。" />}
             <View className="actions">
               <BigButton type="default" onClick={() => void exportNow(districtId)} disabled={exporting} testId="drp-export">
                 {exporting ? '正在导出…' : '导出Excel'}
