@@ -108,7 +108,7 @@ export default function DistrictReportPage() {
           testId="drp-term-choice"
         />
       )}
-      <AsyncView data={report.data} error={report.error} onRetry={() => void report.reload()} loadingText="正在加载各校数据…" isEmpty={(d) => d.report.schools.length === 0} empty={<EmptyState title="本区还没有学校" hint="学校开通“教工之家”后会出现在这里。" />}>
+      <AsyncView data={report.data?.report.term === term ? report.data : undefined} error={report.error} onRetry={() => void report.reload()} loadingText="正在加载各校数据…" isEmpty={(d) => d.report.schools.length === 0} empty={<EmptyState title="本区还没有学校" hint="学校开通“教工之家”后会出现在这里。" />}>
         {({ districtId, report: r }) => (
           <>
             <View className="card drp__totals" data-testid="drp-totals">
