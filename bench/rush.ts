@@ -14,6 +14,7 @@ import { ROOT } from '../local/serverlessConfig';
 import { pct, pool, round } from './stats';
 import { ballotStorm, ballotTable } from './ballots';
 import { districtDrive, donationTable } from './donations';
+import { checkDistrictBudget, districtBudgetRow, districtTable, districtView } from './district';
 import { INIT_BUDGET_RATIO, initTable, measureInit } from './init';
 import { DOCX_FUNCTIONS, EXCELJS_FUNCTIONS, weappSizes } from './sizes';
 
@@ -75,6 +76,7 @@ async function main() {
 
   const ballots = await ballotStorm(stack.url);
   const donations = await districtDrive(stack.url);
+  const district = await districtView(stack.url);
 
   console.log('raw emulator, same run…');
   const rawTx = await benchTransactions(stack.dynamoEndpoint, 2000);
@@ -107,6 +109,7 @@ async function main() {
       ...donations,
       ratio: { giftsToHotKeyTransactions: round(donations.giftsPerSec / rawTxHot.opsPerSec, 3), giftsToRawTransactions: round(donations.giftsPerSec / rawTx.opsPerSec, 3) },
     },
+    district,
     moduleInit: init.map((r) => ({ function: r.fn, bytes: r.bytes, cpuMs: round(r.cpuMs), wallMs: round(r.wallMs), importMs: round(r.importMs), ratio: round(r.ratio, 2), baseline: r.baseline })),
   };
   writeFileSync(join(ROOT, 'bench/results.json'), JSON.stringify(result, null, 2) + '\n');
@@ -141,6 +144,7 @@ async function main() {
     `| module init, CPU, worst ratio to the quickest (${slowest.fn}) | ≤ ${INIT_BUDGET_RATIO}× | ${slowest.ratio.toFixed(2)}× |`,
     `| 全区 rollup per school (${donations.rollup.schools} schools): DynamoDB requests / items read | ≤ 3 / ≤ 2 × schools + 4, never per gift | ${donations.rollup.dynamoRequests} / ${donations.rollup.itemsRead} |`,
     `| 全区 campaign read: DynamoDB requests / items read | ≤ 2 / ≤ 4 | ${donations.campaignRead.dynamoRequests} / ${donations.campaignRead.itemsRead} |`,
+    districtBudgetRow(district),
     `| weapp main package | ≤ 400 KB | ${weapp.mainKb} KB |`,
     `| weapp, whole | ≤ 1,536 KB | ${weapp.totalKb} KB |`,
   ].join('\n');
@@ -154,11 +158,13 @@ async function main() {
       .replace(/<!-- rush:start -->[\s\S]*<!-- rush:end -->/, `<!-- rush:start -->\n${lastRun}\n\n${table}\n<!-- rush:end -->`)
       .replace(/<!-- ballots:start -->[\s\S]*<!-- ballots:end -->/, `<!-- ballots:start -->\n${ballotTable(ballots, result.emulator, lastRun)}\n<!-- ballots:end -->`)
       .replace(/<!-- donations:start -->[\s\S]*<!-- donations:end -->/, `<!-- donations:start -->\n${donationTable(donations, result.emulator, lastRun)}\n<!-- donations:end -->`)
+      .replace(/<!-- district:start -->[\s\S]*<!-- district:end -->/, `<!-- district:start -->\n${districtTable(district, lastRun)}\n<!-- district:end -->`)
       .replace(/<!-- init:start -->[\s\S]*<!-- init:end -->/, `<!-- init:start -->\n${lastRun}\n\n${initTable(init)}\n<!-- init:end -->`),
   );
   console.log(budgets);
   console.log(table);
   console.log(initTable(init));
+  if (!checkDistrictBudget(district)) process.exitCode = 1;
 }
 
 await main();

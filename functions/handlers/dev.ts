@@ -1,15 +1,17 @@
-import { DevLoginBody, DevSeedBody } from '../../shared/schemas/auth';
+import { DevLoginBody, DevSeedBody, DevTallyBody } from '../../shared/schemas/auth';
+import { MEMBER_COUNT_FIGURES, TALLY_FIGURES, type MemberCountFigure, type TallyChange } from '../../shared/domain/tally';
 import { DevDemo, type DemoAttributes } from '../entities/devFixture';
 import { OutboxEntry, type OutboxEntryItem } from '../entities/outboxEntry';
 import { allRoles, getMember, listMembers } from '../domain/members';
 import { getOrg, groupNames, listGroups } from '../domain/orgs';
 import { checkTerm } from '../domain/report/recount';
 import { checkTally } from '../domain/tally/check';
-import { isTerm } from '../../shared/domain/term';
+import { isTerm, termRange } from '../../shared/domain/term';
+import { memberCountsWrite, tallyWrite } from '../domain/tally/writes';
 import { seedSchool } from '../domain/seed';
 import { parseRange } from '../../shared/domain/care';
 import { config } from '../lib/config';
-import { getItem, isConditionFailed, put, queryAll, writeOne } from '../lib/db';
+import { getItem, isConditionFailed, put, queryAll, transact, writeOne } from '../lib/db';
 import { invalidInput, notFound } from '../lib/errors';
 import { created, defineApi, ok } from '../lib/http';
 import { issueSession } from '../lib/tokens';
@@ -81,6 +83,18 @@ export const handler = defineApi({
     devOnly();
     if (!query.term || !isTerm(query.term)) throw invalidInput('学期格式应为 2026-2027-1');
     return ok(await checkTally(params.orgId!, query.term));
+  },
+  /** Adds to a school's term tally and member counts directly, as if its records had moved them (fixtures for the district view). */
+  'POST /dev/orgs/{orgId}/tally': async ({ params, body }) => {
+    devOnly();
+    const { term, figures, members } = body(DevTallyBody);
+    if (!isTerm(term)) throw invalidInput('学期格式应为 2026-2027-1');
+    const unknown = [...Object.keys(figures).filter((f) => !(TALLY_FIGURES as readonly string[]).includes(f)), ...Object.keys(members).filter((f) => !(MEMBER_COUNT_FIGURES as readonly string[]).includes(f))];
+    if (unknown.length) throw invalidInput(`没有这些指标：${unknown.join('、')}`);
+    if (!(await getOrg(params.orgId!))) throw notFound('找不到这个学校');
+    const writes = [...tallyWrite(params.orgId!, termRange(term).from, figures as TallyChange), ...memberCountsWrite(params.orgId!, members as Partial<Record<MemberCountFigure, number>>)];
+    if (writes.length) await transact(writes);
+    return ok({ orgId: params.orgId, term });
   },
   /** What the local notifier would have sent to WeChat, oldest first. */
   'GET /dev/orgs/{orgId}/outbox': async ({ params }) => {

@@ -3,6 +3,7 @@ import { Campaign } from '../entities/campaign';
 import { CampaignTotals, type CampaignTotalsItem } from '../entities/campaignTotals';
 import { districtRollup, listDistrictCampaigns } from '../domain/donations/campaigns';
 import { listOrgsOfDistrict } from '../domain/orgs';
+import { districtReport, termOfQuery } from '../domain/tally/district';
 import { notFound } from '../lib/errors';
 import { defineApi, ok } from '../lib/http';
 
@@ -29,4 +30,7 @@ export const handler = defineApi({
     },
     { preload: (p) => [Campaign.key({ campaignId: p.campaignId! }), CampaignTotals.key({ campaignId: p.campaignId! })] },
   ],
+
+  /** 区级汇总: every school's term figures side by side, from the schools' term tallies (cost grows with the schools, not the records). */
+  'GET /districts/{districtId}/report': async ({ resource: district, query }) => ok(await districtReport(district.districtId, termOfQuery(query.term))),
 });

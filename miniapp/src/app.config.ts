@@ -20,10 +20,10 @@ export default defineAppConfig({
       pages: ['index/index', 'roster/index', 'member/index', 'import/index', 'invites/index', 'audit/index'],
     },
     // 活动管理 (committee; group leaders see their group's sign-ups): 发布/编辑, 报名名单, 签到;
-    // and 全区学校, 全区捐款 (each school's totals) for the district union (区教育工会管理员).
+    // and 全区学校, 全区捐款 (each school's totals), 各校学期汇总 for the district union (区教育工会管理员).
     {
       root: 'manage',
-      pages: ['event-form/index', 'registrations/index', 'checkin/index', 'district/index', 'district-donations/index'],
+      pages: ['event-form/index', 'registrations/index', 'checkin/index', 'district/index', 'district-donations/index', 'district-report/index'],
     },
     // 捐款: a campaign (进度, 公示, 捐款; the treasurer's 确认 / 退回) and 我的捐款.
     { root: 'donate', pages: ['campaign/index', 'mine/index'] },

@@ -49,6 +49,7 @@ export const POLICY = {
   'GET /dev/orgs/{orgId}/people': pub,
   'GET /dev/orgs/{orgId}/recount': pub,
   'GET /dev/orgs/{orgId}/tally-check': pub,
+  'POST /dev/orgs/{orgId}/tally': pub,
 
   'GET /me': { roles: EVERYONE, scope: 'self' },
   'POST /me/consent': { roles: EVERYONE, scope: 'self' },
@@ -58,6 +59,9 @@ export const POLICY = {
   'POST /districts/{districtId}/campaigns': { roles: DISTRICT, scope: 'district', district: true },
   'GET /districts/{districtId}/campaigns': { roles: DISTRICT, scope: 'district', district: true },
   'GET /districts/{districtId}/campaigns/{campaignId}/schools': { roles: DISTRICT, scope: 'district', district: true },
+  // 区级汇总: every school's term figures (counts and sums only), from the schools' term tallies.
+  'GET /districts/{districtId}/report': { roles: DISTRICT, scope: 'district', district: true },
+  'GET /districts/{districtId}/report.xlsx': { roles: DISTRICT, scope: 'district', district: true },
   'GET /orgs/{orgId}': { roles: EVERYONE, scope: 'org', district: true },
   'GET /orgs/{orgId}/groups': { roles: EVERYONE, scope: 'org' },
   'POST /orgs/{orgId}/groups': { roles: COMMITTEE, scope: 'org' },

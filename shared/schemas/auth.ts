@@ -40,6 +40,15 @@ export const DevSeedBody = z
   .check(z.refine((b) => b.delegates <= b.members, { message: '代表人数不能超过会员人数', path: ['delegates'] }));
 export type DevSeedBody = z.infer<typeof DevSeedBody>;
 
+/** Local fixture: add to a school's term tally and member counts directly (the district view's tests and screenshots). */
+export const DevTallyBody = z.strictObject({
+  term: z.string().check(z.regex(/^\d{4}-\d{4}-[12]$/)),
+  /** Figure name ("events.held", "care.giftFen") → by how much. */
+  figures: z._default(z.record(z.string(), z.int()), {}),
+  /** "members.active" / "members.retired" → by how much. */
+  members: z._default(z.record(z.string(), z.int()), {}),
+});
+
 export const DevSeedResult = z.object({
   orgId: Id,
   districtId: Id,

@@ -112,6 +112,8 @@ const SCENARIOS: Scenario[] = [
   // 捐款 as the treasurer: every gift with its giver (the anonymous one named for her alone), 确认 and 退回 for the one not yet confirmed
   { url: ROUTES.campaign(CAMPAIGN.campaignId), as: 'treasurer', shows: [CAMPAIGN.title, '捐款登记（财务）', CAMPAIGN_GIFTS[2]!.name, '（匿名）', CAMPAIGN_GIFTS[3]!.name, ' · 陈静代收', '确认', '退回'] },
   { url: ROUTES.district, as: 'districtAdmin', shows: [DISTRICT_ORGS.name, ...DISTRICT_ORGS.orgs.map((o) => o.name)] },
+  // 各校学期汇总: the district's totals, then each school with the sort column's value (参与人次, largest first)
+  { url: ROUTES.districtReport, as: 'districtAdmin', shows: ['全区合计', '2 所学校', '290', '¥12345.67', '已投 18 / 应投 20', '红星小学', '青山中学', '参与人次', '210', '导出Excel', '更换 ›'] },
   // 全区捐款: the district's drives, then one drive's totals per school (largest first) under the district's total
   { url: ROUTES.districtDonations, as: 'districtAdmin', shows: [DISTRICT_CAMPAIGN.title, '已确认 ¥12345.67 · 160 人捐款'] },
   {

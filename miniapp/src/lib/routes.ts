@@ -24,6 +24,7 @@ export const ROUTES = {
   registrations: (eventId?: string) => (eventId ? `/manage/registrations/index?id=${encodeURIComponent(eventId)}` : '/manage/registrations/index'),
   district: '/manage/district/index',
   districtDonations: '/manage/district-donations/index',
+  districtReport: '/manage/district-report/index',
   // sub-package `donate`: a campaign (公示, 捐款; the treasurer's 确认) and 我的捐款
   campaign: (campaignId: string) => `/donate/campaign/index?id=${encodeURIComponent(campaignId)}`,
   myDonations: '/donate/mine/index',

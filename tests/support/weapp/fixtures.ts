@@ -26,6 +26,9 @@ import {
   type Member,
 } from '../../../shared/schemas/member';
 import { CampaignView, DistrictRollup, DonationView, HonorRoll, MyDonations } from '../../../shared/schemas/donations';
+import { DistrictReport } from '../../../shared/schemas/district';
+import { districtTotals, schoolRow } from '../../../shared/domain/tally';
+import { termLabel as termName, termOf as termNow, termRange } from '../../../shared/domain/term';
 import { BallotList, BallotResults, BallotView } from '../../../shared/schemas/ballots';
 import { AidCaseList, AidCaseView, FundView, LedgerView } from '../../../shared/schemas/aid';
 import { termLabel, termOf } from '../../../shared/domain/aid';
@@ -586,6 +589,24 @@ export const DISTRICT_ROLLUP: z.infer<typeof DistrictRollup> = {
   ],
 };
 
+/** 各校学期汇总 of the term asked (this term by default): 青山中学 gave more, 红星小学 held more events. */
+const REPORT_COUNTS = [
+  { 'members.active': 60, 'members.retired': 8, 'events.held': 5, 'events.participations': 210, 'donations.confirmedFen': 234_567, 'ballots.cast': 18, 'ballots.eligible': 20, 'care.visits': 3, 'care.giftFen': 150_000 },
+  { 'members.active': 120, 'members.retired': 25, 'events.held': 2, 'events.participations': 80, 'donations.confirmedFen': 1_000_000, 'proposals.received': 6, 'proposals.accepted': 4, 'proposals.answered': 3 },
+];
+export function districtReportOf(term: string): z.infer<typeof DistrictReport> {
+  const names = [SCHOOL, { orgId: 'org-qingshan-zhongxue', name: '青山中学' }];
+  return {
+    districtId: DISTRICT.districtId,
+    term,
+    label: termName(term),
+    ...termRange(term),
+    districtCampaigns: 1,
+    schools: names.map((o, i) => ({ orgId: o.orgId, name: o.name, ...schoolRow(REPORT_COUNTS[i]!, 1) })).sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN')),
+    totals: districtTotals(REPORT_COUNTS, 1),
+  };
+}
+
 const campaignById = (id: string | undefined) => [CAMPAIGN, CLOSED_CAMPAIGN].find((c) => c.campaignId === id) ?? NOT_FOUND;
 
 const eventById = (id: string | undefined) => EVENTS.find((e) => e.eventId === id) ?? NOT_FOUND;
@@ -715,6 +736,7 @@ const API: Route[] = [
   route('GET', '/me', MeResult, (r) => PEOPLE[r.person!].me),
   route('GET', '/orgs/:orgId', OrgInfo, (r) => (r.params.orgId === SCHOOL.orgId ? SCHOOL : NOT_FOUND)),
   route('GET', '/districts/:districtId/orgs', DistrictOrgs, () => DISTRICT_ORGS),
+  route('GET', '/districts/:districtId/report', DistrictReport, (r) => districtReportOf(r.query.get('term') || termNow(Date.now()))),
   route('GET', '/districts/:districtId/campaigns', z.object({ campaigns: z.array(CampaignView) }), () => ({ campaigns: [DISTRICT_CAMPAIGN] })),
   route('GET', '/districts/:districtId/campaigns/:campaignId/schools', DistrictRollup, (r) => (r.params.campaignId === DISTRICT_CAMPAIGN.campaignId ? DISTRICT_ROLLUP : NOT_FOUND)),
   route('GET', '/orgs/:orgId/members', MemberList, () => ({ members: MEMBERS.map(withWechat), groups: GROUPS })),

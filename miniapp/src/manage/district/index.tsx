@@ -15,6 +15,7 @@ import Gate from '../shared/Gate'
 import { findSchools, loadDistrict } from '../shared/district'
 import '../shared/manage.css'
 import SearchBox from '../../components/SearchBox'
+import { ROUTES } from '../../lib/routes'
 
 /** 全区学校 (区教育工会管理员 only): the schools of the admin's district, found by name. */
 export default function DistrictPage() {
@@ -71,6 +72,9 @@ export default function DistrictPage() {
                 共 {d.orgs.length} 所学校
               </Text>
             </View>
+            <BigButton type="default" onClick={() => void Taro.navigateTo({ url: ROUTES.districtReport })} testId="district-report-link">
+              各校学期汇总
+            </BigButton>
             <SearchBox value={query} onChange={setQuery} placeholder="输入学校名称查找" testId="district-search" />
             {shown.length === 0 ? (
               <EmptyState

@@ -92,6 +92,7 @@ export default function Mine() {
         <View className="list mine__list">
           <EntryRow title="全区学校" sub="区教育工会：本区各学校" testId="mine-district" url={ROUTES.district} />
           <EntryRow title="全区捐款" sub="各校捐款金额和人数" testId="mine-district-donations" url={ROUTES.districtDonations} />
+          <EntryRow title="各校学期汇总" sub="各校本学期工作数字，可导出Excel" testId="mine-district-report" url={ROUTES.districtReport} />
         </View>
       )}
 

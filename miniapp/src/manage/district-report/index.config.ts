@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '各校学期汇总', enablePullDownRefresh: true })
