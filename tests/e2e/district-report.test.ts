@@ -49,7 +49,7 @@ describe('各校学期汇总 (H5)', () => {
     const totals = page.getByTestId('drp-totals');
     await totals.waitFor({ timeout: 15_000 });
     expect(await totals.innerText()).toContain('3 所学校');
-    expect(await page.getByTestId('drp-total-active').innerText()).toContain('288');
+    expect(await page.getByTestId('drp-total-active').innerText()).toContain('318'); // 96 + 150 + 42 on top of the 10 members each seed keeps
     expect(await page.getByTestId('drp-total-participations').innerText()).toContain('342');
     expect(await page.getByTestId('drp-total-confirmedFen').innerText()).toContain('¥13944.68'); // 1500.00 + 12345.67 + 99.01
     expect(await page.getByTestId('drp-total-turnout').innerText()).toMatch(/73\.3%\s*已投 110 \/ 应投 150/); // from the sums, not (80% + 70%) / 2
