@@ -6,12 +6,11 @@
  * one query of the ballot's partition. `npm run bench` runs this inside the sign-up run;
  * `npm run bench:ballots` runs it alone and rewrites only its section and its key.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchTransactions } from '../local/dynamodb/bench';
-import { startStack } from '../local/stack';
+import { startBenchStack } from './stack';
 import { dbStats } from '../functions/lib/db';
 import { ROOT } from '../local/serverlessConfig';
 import { pct, pool, round } from './stats';
@@ -103,8 +102,7 @@ export function ballotTable(s: BallotStorm, raw: { transactWritePerSec: number; 
 /** `npm run bench:ballots`: the storm and the raw emulator alone; rewrites the ballots section and key. */
 async function main() {
   process.env.STAGE ??= 'local';
-  process.env.LOCAL_SCHEDULE_MS ??= String(3_600_000); // scheduled jobs once, not counted in dbStats
-  const stack = await startStack({ port: 0, dynamoPort: 0, dataDir: mkdtempSync(join(tmpdir(), 'bench-')), tableName: 'staff-home' });
+  const stack = await startBenchStack();
   const storm = await ballotStorm(stack.url);
   console.log('raw emulator, same run…');
   const raw = {

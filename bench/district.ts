@@ -10,15 +10,14 @@
  * `npm run bench:district` runs it alone and rewrites its section of BENCHMARKS.md and its key in
  * bench/results.json; `npm run bench` runs it too.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AID_CATEGORIES } from '../shared/domain/aid';
 import { CARE_KINDS } from '../shared/domain/care';
 import type { TallyChange } from '../shared/domain/tally';
 import { termOf, termRange } from '../shared/domain/term';
-import { startStack } from '../local/stack';
+import { startBenchStack } from './stack';
 import { dbStats, transact } from '../functions/lib/db';
 import { tallyWrite } from '../functions/domain/tally/writes';
 import { issueSession } from '../functions/lib/tokens';
@@ -245,8 +244,7 @@ export function writeDistrict(s: DistrictBench, date: string, lastRun: string) {
 /** `npm run bench:district`: the district view alone; rewrites its section, key and budget row. */
 async function main() {
   process.env.STAGE ??= 'local';
-  process.env.LOCAL_SCHEDULE_MS ??= String(3_600_000); // scheduled jobs once, not counted in dbStats
-  const stack = await startStack({ port: 0, dynamoPort: 0, dataDir: mkdtempSync(join(tmpdir(), 'bench-')), tableName: 'staff-home' });
+  const stack = await startBenchStack();
   const s = await districtView(stack.url);
   await stack.close();
   const date = new Date().toISOString();

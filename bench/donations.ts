@@ -11,12 +11,11 @@
  * `npm run bench:donations` runs it alone and rewrites its section of BENCHMARKS.md and its key in
  * bench/results.json; `npm run bench` runs it too.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchTransactions } from '../local/dynamodb/bench';
-import { startStack } from '../local/stack';
+import { startBenchStack } from './stack';
 import { dbStats } from '../functions/lib/db';
 import { ROOT } from '../local/serverlessConfig';
 import { pct, pool, round } from './stats';
@@ -184,8 +183,7 @@ export function donationTable(s: DonationBench, raw: { transactWritePerSec: numb
 /** `npm run bench:donations`: the drive and the raw emulator alone; rewrites the donations section and key. */
 async function main() {
   process.env.STAGE ??= 'local';
-  process.env.LOCAL_SCHEDULE_MS ??= String(3_600_000); // scheduled jobs once, not counted in dbStats
-  const stack = await startStack({ port: 0, dynamoPort: 0, dataDir: mkdtempSync(join(tmpdir(), 'bench-')), tableName: 'staff-home' });
+  const stack = await startBenchStack();
   const drive = await districtDrive(stack.url);
   console.log('raw emulator, same run…');
   const raw = {

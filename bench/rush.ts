@@ -4,11 +4,10 @@
  * Then each Lambda function's module init (init.ts). Writes bench/results.json and the tables
  * in BENCHMARKS.md.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchPutItems, benchTransactions } from '../local/dynamodb/bench';
-import { startStack } from '../local/stack';
+import { startBenchStack } from './stack';
 import { dbStats } from '../functions/lib/db';
 import { ROOT } from '../local/serverlessConfig';
 import { pct, pool, round } from './stats';
@@ -28,10 +27,7 @@ const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 200);
 
 
 async function main() {
-  // The scheduled jobs (every 5 s locally) run in this process too and would count in dbStats:
-  // here they run once at start, so the figures are the requests of the measured calls alone.
-  process.env.LOCAL_SCHEDULE_MS ??= String(3_600_000);
-  const stack = await startStack({ port: 0, dynamoPort: 0, dataDir: mkdtempSync(join(tmpdir(), 'bench-')), tableName: 'staff-home' });
+  const stack = await startBenchStack();
   const post = async (path: string, body: unknown, token?: string) => {
     const res = await fetch(stack.url + path, {
       method: 'POST',

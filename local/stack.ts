@@ -13,6 +13,8 @@ export interface StackOptions {
   tableName: string;
   /** Run the emulator in this process instead of a child (tests of the emulator itself). */
   inProcessDynamo?: boolean;
+  /** How often the scheduled jobs run (default LOCAL_SCHEDULE_MS, else 5 s). */
+  scheduleEveryMs?: number;
 }
 
 export function stackOptionsFromEnv(env = process.env): StackOptions {
@@ -106,7 +108,7 @@ export async function startStack(opts: StackOptions) {
   });
   await ensureTable(dynamo.endpoint, opts.tableName);
   const gateway = await startGateway(opts.port);
-  const schedules = await startSchedules();
+  const schedules = await startSchedules(opts.scheduleEveryMs);
   return {
     url: gateway.url,
     dynamoEndpoint: dynamo.endpoint,
