@@ -53,9 +53,11 @@ describe('发起提案征集: the check is the server schema', () => {
 describe('发起提案征集: the confirmation in words', () => {
   it('says when, how long, and whether it starts at once', () => {
     const body = { opensAt: '2026-12-02T12:25:00+08:00', closesAt: '2026-12-16T17:00:00+08:00' }
-    expect(windowWords(body, NOW)).toEqual({ from: '12月2日 周三 12:25', to: '12月16日 周三 17:00', span: '共 14 天多', startsNow: true })
+    expect(windowWords(body, NOW)).toEqual({ from: '12月2日 周三 12:25', to: '12月16日 周三 17:00', span: '共 14 天', startsNow: true })
     expect(windowWords({ opensAt: '2026-12-07T08:00:00+08:00', closesAt: '2026-12-21T08:00:00+08:00' }, NOW)).toMatchObject({ span: '共 14 天', startsNow: false })
     expect(windowWords({ opensAt: '2026-12-03T08:00:00+08:00', closesAt: '2026-12-03T17:00:00+08:00' }, NOW).span).toBe('共 9 小时')
+    // by the calendar: opened at 20:00, closing 14 days later at 17:00 is still 共 14 天
+    expect(windowWords({ opensAt: '2026-12-02T20:00:00+08:00', closesAt: '2026-12-16T17:00:00+08:00' }, NOW).span).toBe('共 14 天')
     expect(windowWords({ opensAt: '2027-01-04T08:00:00+08:00', closesAt: '2027-01-08T17:00:00+08:00' }, NOW).to).toBe('2027年1月8日 周五 17:00')
     expect(cosignWords(0)).toBe('提交后直接进入审查，不需附议')
     expect(cosignWords(3)).toBe('每件提案需 3 位代表附议')

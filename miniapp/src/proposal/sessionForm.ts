@@ -75,12 +75,15 @@ function chinese(issue: { code: string; message: string; maximum?: unknown }, fi
 
 const DAY = 86_400_000
 
-/** How long the window lasts, in words: `共 14 天`, or hours under a day. */
+/** How long the window lasts, in words, counted in calendar days as people do (`共 14 天`); hours within one day. */
 function span(opensAt: string, closesAt: string): string {
-  const ms = Date.parse(closesAt) - Date.parse(opensAt)
-  if (ms < DAY) return `共 ${Math.max(1, Math.round(ms / 3600_000))} 小时`
-  const days = ms / DAY
-  return Number.isInteger(days) ? `共 ${days} 天` : `共 ${Math.floor(days)} 天多`
+  const day = (iso: string) => {
+    const p = chinaParts(iso)
+    return Date.UTC(p.year, p.month - 1, p.day)
+  }
+  const days = Math.round((day(closesAt) - day(opensAt)) / DAY)
+  if (days > 0) return `共 ${days} 天`
+  return `共 ${Math.max(1, Math.round((Date.parse(closesAt) - Date.parse(opensAt)) / 3600_000))} 小时`
 }
 
 /** The window as members will read it on the confirmation screen. */

@@ -93,7 +93,7 @@ function Form({ orgId }: { orgId: string }) {
           <Text className="pp-line">{w.startsNow ? `开始：发起后立即开始（${w.from}）` : `开始：${w.from}`}</Text>
           <Text className="pp-line">{`截止：${w.to}`}</Text>
           <Text className="pp-line pp-strong" data-testid="session-confirm-window">
-            {`征集期 ${w.span}${w.startsNow ? '，从现在起' : ''}代表可以写提案、附议，截止后不能再提交。`}
+            {`征集期${w.span}：${w.startsNow ? '发起后' : '开始后'}教代会代表就可以写提案、附议，截止后不能再提交。`}
           </Text>
           <Text className="pp-line">{cosignWords(checked.cosignersNeeded ?? 0)}</Text>
         </View>
