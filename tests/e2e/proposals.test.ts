@@ -214,19 +214,21 @@ describe('教代会提案 (H5)', () => {
     const school = await seed(10, 2);
     let page = await phoneAs(school.orgId, ordinary(school));
     await page.getByTestId('tab-proposals').click();
-    await page.getByTestId('state-empty').waitFor();
-    expect(await text(page, 'state-empty')).toContain('暂无提案征集');
+    const empty = page.getByTestId('page-proposals').getByTestId('state-empty');
+    expect(await empty.innerText()).toContain('暂无提案征集');
     expect(await page.getByTestId('sessions-empty-new').count()).toBe(0);
     expect(await page.getByTestId('proposals-new-session').count()).toBe(0);
     await closePhones();
 
     page = await phoneAs(school.orgId, school.chair);
     await page.getByTestId('tab-proposals').click();
+    await page.getByTestId('sessions-empty-new').waitFor();
+    await shot(page, 'proposals-tab-empty-committee', { fullPage: true });
     await page.getByTestId('sessions-empty-new').click();
     await page.getByTestId('session-form-next').click();
     await expect.poll(() => text(page, 'page-session-form')).toContain('请填写征集名称');
     await page.locator(`${tid('session-title')} input`).fill('第九届教代会第三次会议提案征集');
-    expect(await text(page, 'session-closes-time')).toBe('17:00');
+    expect(await text(page, 'session-closes-time')).toBe('17:00改'); // the default: 14 days on at 17:00
     await shot(page, 'proposals-session-form', { fullPage: true });
     await page.getByTestId('session-form-next').click();
     await page.getByTestId('session-confirm').waitFor();

@@ -41,7 +41,7 @@ export default function Proposals() {
         <Entry title="我的提案" sub="我提的、交给我办理的、待我附议的" testId="proposals-mine" url={PROPOSAL_ROUTES.mine} />
         <Entry title="金点子" sub="我为学校发展献一计，人人可提" testId="proposals-ideas" url={PROPOSAL_ROUTES.ideas} />
         {committee && <Entry title="超期督办" sub="过了办理期限还没答复的提案" testId="proposals-overdue" url={PROPOSAL_ROUTES.overdue} />}
-        {committee && <Entry title="发起提案征集" sub="定好征集名称和起止时间，代表就能写提案" testId="proposals-new-session" url={PROPOSAL_ROUTES.sessionForm} />}
+        {committee && <Entry title="发起提案征集" sub="定好名称和起止时间，代表就能写提案" testId="proposals-new-session" url={PROPOSAL_ROUTES.sessionForm} />}
       </View>
       <Text className="section-title">教代会提案征集</Text>
       <AsyncView

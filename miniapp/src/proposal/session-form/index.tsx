@@ -4,6 +4,7 @@ import { useState } from 'react'
 import Page from '../../components/Page'
 import DateTime from '../../components/DateTime'
 import Field from '../../components/Field'
+import NoOrphan from '../../components/NoOrphan'
 import FormFooter from '../../components/FormFooter'
 import Stepper from '../../components/Stepper'
 import TextField from '../../components/TextField'
@@ -88,12 +89,12 @@ function Form({ orgId }: { orgId: string }) {
         <Text className="section-title">请核对：发起后全校会员看到的是</Text>
         <View className="card" data-testid="session-confirm">
           <Text className="pp-title" data-testid="session-confirm-title">
-            {checked.title}
+            <NoOrphan text={checked.title} />
           </Text>
           <Text className="pp-line">{w.startsNow ? `开始：发起后立即开始（${w.from}）` : `开始：${w.from}`}</Text>
           <Text className="pp-line">{`截止：${w.to}`}</Text>
           <Text className="pp-line pp-strong" data-testid="session-confirm-window">
-            {`征集期${w.span}：${w.startsNow ? '发起后' : '开始后'}教代会代表就可以写提案、附议，截止后不能再提交。`}
+            <NoOrphan text={`征集期${w.span}。${w.startsNow ? '发起后' : '开始后'}，教代会代表就可以写提案和附议；截止后不能再提交。`} />
           </Text>
           <Text className="pp-line">{cosignWords(checked.cosignersNeeded ?? 0)}</Text>
         </View>
