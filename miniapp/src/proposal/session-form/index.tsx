@@ -93,8 +93,9 @@ function Form({ orgId }: { orgId: string }) {
           </Text>
           <Text className="pp-line">{w.startsNow ? `开始：发起后立即开始（${w.from}）` : `开始：${w.from}`}</Text>
           <Text className="pp-line">{`截止：${w.to}`}</Text>
-          <Text className="pp-line pp-strong" data-testid="session-confirm-window">
-            <NoOrphan text={`征集期${w.span}。${w.startsNow ? '发起后' : '开始后'}，教代会代表就可以写提案和附议；截止后不能再提交。`} />
+          <Text className="pp-line pp-strong" data-testid="session-confirm-window">{`征集期${w.span}`}</Text>
+          <Text className="pp-line">
+            <NoOrphan text={`${w.startsNow ? '发起后' : '开始后'}，教代会代表就可以写提案和附议；截止后不能再提交。`} />
           </Text>
           <Text className="pp-line">{cosignWords(checked.cosignersNeeded ?? 0)}</Text>
         </View>
