@@ -222,8 +222,6 @@ describe('教代会提案 (H5)', () => {
 
     page = await phoneAs(school.orgId, school.chair);
     await page.getByTestId('tab-proposals').click();
-    await page.getByTestId('sessions-empty-new').waitFor();
-    await shot(page, 'proposals-tab-empty-committee', { fullPage: true });
     await page.getByTestId('sessions-empty-new').click();
     await page.getByTestId('session-form-next').click();
     await expect.poll(() => text(page, 'page-session-form')).toContain('请填写征集名称');

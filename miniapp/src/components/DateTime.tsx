@@ -18,7 +18,7 @@ interface Props {
 
 /** A date and a time, each a big box (`12月16日 周三` 改, `17:00` 改) that opens the phone's own wheel picker. */
 export default function DateTime(props: Props) {
-  const box = `dt__pick${props.error ? ' field__input--error' : ''}`
+  const box = `dt__pick${props.error ? ' dt__pick--error' : ''}`
   return (
     <View className="dt">
       <Picker mode="date" value={props.date} start={props.start} onChange={(e) => props.onDate(String(e.detail.value))} className="dt__picker--date">
