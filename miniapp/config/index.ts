@@ -57,8 +57,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache,
     logger: { quiet: true, stats: false },
     mini: {
-      // Compile the repo's shared/ folder (plain-data modules imported as values, e.g. role labels).
-      compile: { include: [path.join(repoRoot, 'shared')] },
+      // Compile the repo's shared/ folder (plain-data modules imported as values, e.g. role labels),
+      // and zod, which shared/schemas brings into a sub-package (发起提案征集 checks with the server's
+      // schema): it ships ES2020 (`?.`, `??`), and project.config.json leaves WeChat's ES6 → ES5 off.
+      compile: { include: [path.join(repoRoot, 'shared'), path.join(repoRoot, 'node_modules', 'zod')] },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },

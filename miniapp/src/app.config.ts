@@ -31,10 +31,10 @@ export default defineAppConfig({
     { root: 'ballot', pages: ['list/index', 'detail/index', 'receipt/index', 'results/index', 'create/index'] },
     // 困难补助 (互助储金): 申请 / 代为申请, 一份申请 (委员会审批, 财务发放), 互助金账目 (主席、财务).
     { root: 'aid', pages: ['index/index', 'apply/index', 'case/index', 'fund/index'] },
-    // 教代会提案 (征集, 公示与统计, 提案: 附议, 立案, 答复, 落实, 评价, 督办; 草稿) and 金点子.
+    // 教代会提案 (发起征集, 征集, 公示与统计, 提案: 附议, 立案, 答复, 落实, 评价, 督办; 草稿) and 金点子.
     {
       root: 'proposal',
-      pages: ['session/index', 'detail/index', 'form/index', 'ideas/index', 'mine/index', 'overdue/index'],
+      pages: ['session/index', 'detail/index', 'form/index', 'ideas/index', 'mine/index', 'overdue/index', 'session-form/index'],
     },
     // 学期总结 (数字、图表、明细、总结初稿), 送温暖 (走访慰问) and 本月生日: committee and chair only.
     { root: 'report', pages: ['index/index', 'records/index', 'care/index', 'care-form/index', 'birthdays/index'] },

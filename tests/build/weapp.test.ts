@@ -96,7 +96,10 @@ const SCENARIOS: Scenario[] = [
   { url: `/aid/case/index?id=${PAID_AID_CASE.caseId}`, shows: [PAID_AID_CASE.name, '已发放', '¥2500.50'] },
   { url: '/aid/fund/index', shows: ['¥17499.50', '期初余额', ' · 互助储金期初余额', '补助支出', ' · 李明', '¥2500.50', ' · 与逐笔合计相符'] },
   // 教代会提案: the tab, a session (公示, 统计, the committee's 发布), a proposal, the draft form, 金点子, 我的提案, 超期督办
-  { url: ROUTES.proposals, shows: [PROPOSAL_SESSION.title, '征集中', '金点子', '超期督办'] },
+  { url: ROUTES.proposals, shows: [PROPOSAL_SESSION.title, '征集中', '金点子', '超期督办', '发起提案征集'] },
+  // 发起提案征集: the chair's form (default close 17:00, 2 co-signers); the treasurer is not on the committee
+  { url: PROPOSAL_ROUTES.sessionForm, shows: ['征集名称', '征集开始', '征集截止', '17:00', '每件提案需要几位代表附议', '够 2 位附议后进入审查', '下一步：核对'] },
+  { url: PROPOSAL_ROUTES.sessionForm, as: 'treasurer', shows: ['您没有这个权限', '只有工会委员和工会主席可以发起提案征集。'] },
   { url: PROPOSAL_ROUTES.session(PROPOSAL_SESSION.sessionId), shows: [PROPOSAL_SESSION.title, ACCEPTED_PROPOSAL.title, COSIGN_PROPOSAL.title, DRAFT_PROPOSAL.title, '办复率', '0%', '发布办理结果', '写提案'] },
   {
     url: PROPOSAL_ROUTES.detail(ACCEPTED_PROPOSAL.proposalId),

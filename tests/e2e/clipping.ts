@@ -24,7 +24,7 @@ export interface Clipped {
 }
 
 /** Buttons, tags and the boxes of a form: their text must lie inside their border, whatever their overflow. */
-const BOXES = ['taro-button-core', 'button', '.big-button', '.chip', '.tag', '.seg__item', '.switch', '.badge', '.field__input', '.mg__pick'];
+const BOXES = ['taro-button-core', 'button', '.big-button', '.chip', '.tag', '.seg__item', '.switch', '.badge', '.field__input', '.dt__pick'];
 /** Titles and button labels that must not leave one character alone on their last line. */
 const TITLES = ['.ev__title', '.ev-card__title', '.mg__event-title', '.home-item__title', '.home-item__sub', '.modal__title', '.big-button', '.taro-navigation-bar-title'];
 /** Cut on purpose: the wheels of Taro's H5 date picker show one row and scroll the rest past a window. */

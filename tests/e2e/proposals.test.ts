@@ -5,7 +5,8 @@
  * the chair accepts it (立案) for 总务处 with a deadline and reads the countdown, enters the answer
  * and publishes the batch; the proposer rates it 满意, and an ordinary member reads it in the 公示
  * with the statistics (办复率, 满意率). Then 金点子: a member sends one, the committee replies and
- * marks it 采纳. Screenshots: tests/e2e/screenshots/proposals-*.png
+ * marks it 采纳. 发起提案征集: the chair opens a session from the 提案 tab's empty state through the form and
+ * its confirmation. Screenshots: tests/e2e/screenshots/proposals-*.png
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { as, ordinary, seed } from '../support/fixtures';
@@ -207,6 +208,42 @@ describe('教代会提案 (H5)', () => {
     await page.goto('/#/proposal/overdue/index');
     await page.getByTestId('state-empty').waitFor();
     await shot(page, 'proposals-overdue-empty');
+  });
+
+  it('发起提案征集: a member sees 暂无提案征集; the chair opens one from the empty state, confirms what members will see, lands on it and finds it listed', async () => {
+    const school = await seed(10, 2);
+    let page = await phoneAs(school.orgId, ordinary(school));
+    await page.getByTestId('tab-proposals').click();
+    const empty = page.getByTestId('page-proposals').getByTestId('state-empty');
+    expect(await empty.innerText()).toContain('暂无提案征集');
+    expect(await page.getByTestId('sessions-empty-new').count()).toBe(0);
+    expect(await page.getByTestId('proposals-new-session').count()).toBe(0);
+    await closePhones();
+
+    page = await phoneAs(school.orgId, school.chair);
+    await page.getByTestId('tab-proposals').click();
+    await page.getByTestId('sessions-empty-new').click();
+    await page.getByTestId('session-form-next').click();
+    await expect.poll(() => text(page, 'page-session-form')).toContain('请填写征集名称');
+    await page.locator(`${tid('session-title')} input`).fill('第九届教代会第三次会议提案征集');
+    expect(await text(page, 'session-closes-time')).toBe('17:00改'); // the default: 14 days on at 17:00
+    await shot(page, 'proposals-session-form', { fullPage: true });
+    await page.getByTestId('session-form-next').click();
+    await page.getByTestId('session-confirm').waitFor();
+    expect(await text(page, 'session-confirm-window')).toContain('征集期共14天');
+    expect(await text(page, 'session-confirm')).toContain('每件提案需2位代表附议');
+    await shot(page, 'proposals-session-confirm', { fullPage: true });
+    await page.getByTestId('session-form-create').click();
+    await page.getByTestId('session-head').waitFor();
+    expect(await text(page, 'session-head')).toContain('第九届教代会第三次会议提案征集征集中');
+    const sessionId = decodeURIComponent(new URL(page.url().replace('/#/', '/')).searchParams.get('id') ?? '');
+    expect(sessionId).not.toBe('');
+    // the tab lists it (its list reads the index: a moment may pass)
+    await eventually(async () => {
+      await page.goto('/#/pages/proposals/index');
+      await page.getByTestId(`session-${sessionId}`).waitFor({ timeout: 2000 });
+    });
+    expect(await text(page, `session-state-${sessionId}`)).toBe('征集中');
   });
 
   it('a draft saved, edited and withdrawn; 超期督办 lists a late one, the chair chases it, records 落实 until 已落实; 评优', async () => {

@@ -114,7 +114,7 @@ export type BallotSummary = Pick<
     me: { voted: boolean; eligible?: boolean }
   }
 // 教代会提案 and 金点子 (the `proposal` sub-package; the tab and 首页 read sessions and toCosign)
-export type { ProposalView, DraftBody, DecisionBody, RatingBody, IdeaBody } from '@shared/schemas/proposals'
+export type { ProposalView, DraftBody, DecisionBody, RatingBody, IdeaBody, CreateSessionBody } from '@shared/schemas/proposals'
 export type { SessionStats } from '@shared/domain/proposals'
 export interface ProposalSession {
   sessionId: string

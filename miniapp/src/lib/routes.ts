@@ -84,6 +84,8 @@ export function movedUrl(path: string, query: Record<string, string> = {}): stri
 /** Sub-package `proposal` (教代会提案, 金点子): ROUTES stays small in main, these are only strings. */
 export const PROPOSAL_ROUTES = {
   session: (sessionId: string) => `/proposal/session/index?id=${encodeURIComponent(sessionId)}`,
+  /** 发起提案征集 (committee) */
+  sessionForm: '/proposal/session-form/index',
   detail: (proposalId: string) => `/proposal/detail/index?id=${encodeURIComponent(proposalId)}`,
   form: (q: { sessionId?: string; proposalId?: string }) =>
     q.proposalId ? `/proposal/form/index?id=${encodeURIComponent(q.proposalId)}` : `/proposal/form/index?session=${encodeURIComponent(q.sessionId ?? '')}`,

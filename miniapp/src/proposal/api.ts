@@ -1,11 +1,12 @@
 import { request } from '../api/client'
-import type { DecisionBody, DraftBody, IdeaBody, IdeaList, IdeaView, MyProposals, ProposalSession, ProposalView, RatingBody, SessionStats } from '../api/types'
+import type { CreateSessionBody, DecisionBody, DraftBody, IdeaBody, IdeaList, IdeaView, MyProposals, ProposalSession, ProposalView, RatingBody, SessionStats } from '../api/types'
 
 const seg = encodeURIComponent
 
 /** 教代会提案 and 金点子: the sub-package's requests (kept out of the main package's `api`). */
 export const papi = {
   sessions: (orgId: string) => request<{ sessions: ProposalSession[] }>('GET', `/orgs/${seg(orgId)}/sessions`),
+  createSession: (orgId: string, body: CreateSessionBody) => request<ProposalSession>('POST', `/orgs/${seg(orgId)}/sessions`, body),
   session: (sessionId: string) => request<ProposalSession>('GET', `/sessions/${seg(sessionId)}`),
   proposals: (sessionId: string) => request<{ proposals: ProposalView[] }>('GET', `/sessions/${seg(sessionId)}/proposals`),
   stats: (sessionId: string) => request<SessionStats>('GET', `/sessions/${seg(sessionId)}/stats`),

@@ -73,3 +73,6 @@ export function draftErrors(f: { title: string; category?: ProposalCategory; rea
   return e
 }
 
+
+/** The co-signing rule of a session in words (its page, and the confirmation before it is opened). */
+export const cosignWords = (n: number) => (n > 0 ? `每件提案需 ${n} 位代表附议` : '提交后直接进入审查，不需附议')

@@ -762,6 +762,8 @@ const API: Route[] = [
   route('GET', '/orgs/:orgId/aid-cases', AidCaseList, () => ({ cases: [AID_CASE, PAID_AID_CASE] })),
   route('GET', '/aid-cases/:caseId', AidCaseView, (r) => aidCaseById(r.params.caseId)),
   route('GET', '/orgs/:orgId/sessions', z.object({ sessions: z.array(SessionView) }), () => ({ sessions: [PROPOSAL_SESSION] })),
+  // 发起提案征集: answered as the server does (201 with the session's view); the sandbox only opens the form
+  route('POST', '/orgs/:orgId/sessions', SessionView, () => PROPOSAL_SESSION),
   route('GET', '/sessions/:sessionId', SessionView, (r) => (r.params.sessionId === PROPOSAL_SESSION.sessionId ? PROPOSAL_SESSION : NOT_FOUND)),
   route('GET', '/sessions/:sessionId/proposals', z.object({ proposals: z.array(ProposalView) }), () => ({ proposals: PROPOSALS })),
   route('GET', '/sessions/:sessionId/stats', SessionStats, () => PROPOSAL_STATS),

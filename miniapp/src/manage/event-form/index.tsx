@@ -1,7 +1,8 @@
 import Taro, { useRouter } from '@tarojs/taro'
-import { Picker, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import Page from '../../components/Page'
+import DateTime from '../../components/DateTime'
 import BigButton from '../../components/BigButton'
 import Stepper from '../../components/Stepper'
 import Field from '../../components/Field'
@@ -12,7 +13,7 @@ import { AsyncView } from '../../components/StateViews'
 import { api } from '../../api/more'
 import { errorMessage } from '../../api/client'
 import type { EventView } from '../../api/types'
-import { fmtPickedDate, splitLocal } from '../../lib/eventsMore'
+import { splitLocal } from '../../lib/eventsMore'
 import { ROUTES } from '../../lib/routes'
 import { useAsync } from '../../lib/useAsync'
 import Gate from '../shared/Gate'
@@ -285,33 +286,5 @@ function Form({ orgId, existing }: { orgId: string; existing?: EventView }) {
       />
       {dialog}
     </>
-  )
-}
-
-/** A date and a time, each a big box that opens the phone's own wheel picker. */
-function DateTime(props: {
-  date: string
-  time: string
-  start: string
-  testId: string
-  error: boolean
-  onDate: (v: string) => void
-  onTime: (v: string) => void
-}) {
-  return (
-    <View className="mg__datetime">
-      <Picker mode="date" value={props.date} start={props.start} onChange={(e) => props.onDate(String(e.detail.value))} className="mg__picker mg__picker--date">
-        <View className={`mg__pick${props.error ? ' field__input--error' : ''}`} data-testid={`${props.testId}-date`}>
-          <Text className="mg__pick-value">{fmtPickedDate(props.date)}</Text>
-          <Text className="mg__pick-change">改</Text>
-        </View>
-      </Picker>
-      <Picker mode="time" value={props.time} onChange={(e) => props.onTime(String(e.detail.value))} className="mg__picker mg__picker--time">
-        <View className={`mg__pick${props.error ? ' field__input--error' : ''}`} data-testid={`${props.testId}-time`}>
-          <Text className="mg__pick-value">{props.time}</Text>
-          <Text className="mg__pick-change">改</Text>
-        </View>
-      </Picker>
-    </View>
   )
 }

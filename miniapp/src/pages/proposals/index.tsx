@@ -1,6 +1,7 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import Page from '../../components/Page'
+import BigButton from '../../components/BigButton'
 import StatusTag from '../../components/StatusTag'
 import { AsyncView, EmptyState, ErrorState, LoadingState } from '../../components/StateViews'
 import { api } from '../../api'
@@ -33,12 +34,14 @@ export default function Proposals() {
   if (!me) {
     return <Page testId="page-proposals">{meError ? <ErrorState error={meError} onRetry={() => void reloadMe()} /> : <LoadingState />}</Page>
   }
+  const committee = canManage(me.member.roles)
   return (
     <Page testId="page-proposals">
       <View className="list" style={{ marginTop: '24px' }}>
         <Entry title="我的提案" sub="我提的、交给我办理的、待我附议的" testId="proposals-mine" url={PROPOSAL_ROUTES.mine} />
         <Entry title="金点子" sub="我为学校发展献一计，人人可提" testId="proposals-ideas" url={PROPOSAL_ROUTES.ideas} />
-        {canManage(me.member.roles) && <Entry title="超期督办" sub="过了办理期限还没答复的提案" testId="proposals-overdue" url={PROPOSAL_ROUTES.overdue} />}
+        {committee && <Entry title="超期督办" sub="过了办理期限还没答复的提案" testId="proposals-overdue" url={PROPOSAL_ROUTES.overdue} />}
+        {committee && <Entry title="发起提案征集" sub="定好名称和起止时间，代表就能写提案" testId="proposals-new-session" url={PROPOSAL_ROUTES.sessionForm} />}
       </View>
       <Text className="section-title">教代会提案征集</Text>
       <AsyncView
@@ -47,7 +50,21 @@ export default function Proposals() {
         onRetry={() => void list.reload()}
         loadingText="正在加载提案征集…"
         isEmpty={(d) => d.length === 0}
-        empty={<EmptyState title="还没有提案征集" hint="工会发起教代会提案征集后，会显示在这里。" />}
+        empty={
+          committee ? (
+            <EmptyState
+              title="还没有提案征集"
+              hint="发起后，全校会员都能看到，教代会代表就可以写提案了。"
+              action={
+                <BigButton onClick={() => go(PROPOSAL_ROUTES.sessionForm)} testId="sessions-empty-new">
+                  发起提案征集
+                </BigButton>
+              }
+            />
+          ) : (
+            <EmptyState title="暂无提案征集" hint="工会发起教代会提案征集后，会显示在这里。" />
+          )
+        }
       >
         {(ss) => (
           <View className="list" data-testid="session-list">

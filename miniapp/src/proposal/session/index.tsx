@@ -17,7 +17,7 @@ import { useMe } from '../../lib/session'
 import { useAsync } from '../../lib/useAsync'
 import { useReloadOnShow } from '../../lib/useReloadOnShow'
 import { papi } from '../api'
-import { barWidths, percent } from '../labels'
+import { barWidths, cosignWords, percent } from '../labels'
 import { ProposalList } from '../parts'
 import '../proposal.css'
 
@@ -64,7 +64,7 @@ export default function SessionPage() {
                 <Text className="pp-line">{`${STATE_TEXT[d.session.state]}`}</Text>
                 <Text className="pp-line">{`开始：${fmtDateTime(d.session.opensAt)}`}</Text>
                 <Text className="pp-line">{`截止：${fmtDateTime(d.session.closesAt)}`}</Text>
-                <Text className="pp-line">{d.session.cosignersNeeded > 0 ? `每件提案需 ${d.session.cosignersNeeded} 位代表附议` : '提交后直接进入审查，不需附议'}</Text>
+                <Text className="pp-line">{cosignWords(d.session.cosignersNeeded)}</Text>
               </View>
               {m.roles.includes('delegate') && d.session.state === 'open' && (
                 <View className="actions">
