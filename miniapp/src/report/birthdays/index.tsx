@@ -78,7 +78,9 @@ function Birthdays({ me }: { me: Me }) {
             )
           })}
         </View>
-        <DatePick label="月份" fields="month" value={month} onChange={(v) => setMonth(v.slice(0, 7))} testId="bday-month-pick" />
+        <View className="rp-dates rp-dates--filter">
+          <DatePick label="月份" fields="month" value={month} onChange={(v) => setMonth(v.slice(0, 7))} testId="bday-month-pick" />
+        </View>
       </View>
       <AsyncView
         data={shown}

@@ -37,7 +37,7 @@ function Visits({ me }: { me: Me }) {
   // the answer carries what it was asked for: a list is never shown under another filter's words
   const asked = `${kind}|${range.from ?? ''}|${range.to ?? ''}`
   const data = useAsync(
-    () => reportApi.visits(me.member.orgId, { kind, ...range }).then((r) => ({ ...r, asked, range })),
+    () => reportApi.visits(me.member.orgId, { kind, ...range }).then((r) => ({ ...r, asked })),
     [me.member.orgId, asked],
   )
   const shown = data.data?.asked === asked ? data.data : undefined
