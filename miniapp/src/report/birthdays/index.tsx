@@ -79,7 +79,8 @@ function Birthdays({ me }: { me: Me }) {
           })}
         </View>
         <View className="rp-dates rp-dates--filter">
-          <DatePick label="月份" fields="month" value={month} onChange={(v) => setMonth(v.slice(0, 7))} testId="bday-month-pick" />
+          {/* bounded to the years a card or gift can be marked for (BirthdayGivenBody: 2000–2100) */}
+          <DatePick label="月份" fields="month" value={month} start="2000-01" end="2100-12" onChange={(v) => setMonth(v.slice(0, 7))} testId="bday-month-pick" />
         </View>
       </View>
       <AsyncView
