@@ -36,7 +36,7 @@ export default defineAppConfig({
       root: 'proposal',
       pages: ['session/index', 'detail/index', 'form/index', 'ideas/index', 'mine/index', 'overdue/index', 'session-form/index'],
     },
-    // 学期总结 (数字、图表、明细、总结初稿), 送温暖 (走访慰问) and 本月生日: committee and chair only.
+    // 学期总结 (数字、图表、明细、总结初稿), 送温暖 (走访慰问) and 会员生日 (this month, or any month): committee and chair only.
     { root: 'report', pages: ['index/index', 'records/index', 'care/index', 'care-form/index', 'birthdays/index'] },
     // 通知 (校务公开): every member reads; the committee posts, edits and sees who read.
     { root: 'notice', pages: ['list/index', 'detail/index', 'form/index'] },

@@ -51,10 +51,20 @@ describe('birthdays', () => {
 
     const elsewhere = (await chair('GET', `/orgs/${school.orgId}/birthdays?month=${year}-${otherMm}`)).body;
     expect(elsewhere.birthdays.map((b: { memberId: string }) => b.memberId)).toContain(people[2]);
+
+    // another month, another year (the page's 下个月 in December): the mark is that year's, not this one's
+    const nextYear = Number(year) + 1;
+    expect((await chair('POST', `/members/${people[2]}/birthday-given`, { year: nextYear, what: 'gift' })).status).toBe(200);
+    const givenIn = (m: string) => chair('GET', `/orgs/${school.orgId}/birthdays?month=${m}`).then((r) => r.body.birthdays.find((b: { memberId: string }) => b.memberId === people[2]).given);
+    expect(await givenIn(`${nextYear}-${otherMm}`)).toMatchObject({ what: 'gift' });
+    expect(await givenIn(`${year}-${otherMm}`)).toBeNull();
   });
 
   it('refuses bad months and bodies (400), and a member with no birth date', async () => {
-    for (const m of ['2026-13', '2026-1', 'december']) expect((await chair('GET', `/orgs/${school.orgId}/birthdays?month=${m}`)).status, m).toBe(400);
+    for (const m of ['2026-13', '2026-1', 'december', '2026-00', '', '2026-12-01']) {
+      const res = await chair('GET', `/orgs/${school.orgId}/birthdays?month=${encodeURIComponent(m)}`);
+      expect([res.status, res.body], m).toEqual([400, { error: { code: 'INVALID_INPUT', message: '月份格式应为 YYYY-MM' } }]);
+    }
     for (const bad of [{ year: Number(year) }, { year: 1800, what: 'card' }, { year: Number(year), what: 'cake' }, { year: Number(year), what: 'card', extra: 1 }])
       expect((await chair('POST', `/members/${people[0]}/birthday-given`, bad)).status, JSON.stringify(bad)).toBe(400);
     const noDate = school.members.find((m) => !people.includes(m) && m !== school.chair)!;

@@ -144,12 +144,12 @@ const SCENARIOS: Scenario[] = [
     shows: ['点任意一项，可查看背后的名单和记录', '在册会员', '40人', '72.5%（29/40）', '¥1250.50', '秋季登山活动', '24人', '2026年慈善一日捐', '¥1250.50（18人）', '提案办理结果', '66.7%（2/3）', '90.0%（18/20）', '生病住院', '2次 · ¥1000.00', '下载工作总结初稿（Word）', '困难补助', '1 人次 ¥2500.50', '大病'],
   },
   { url: REPORT_ROUTES.records('donations.confirmedFen', { from: '2026-08-01', to: '2027-01-31' }, '已确认捐款'), shows: ['已确认捐款：共 2 条，合计 ¥1250.50', '李明', '匿名', '¥1000.00', '¥250.50'] },
-  // 送温暖: the list; a visit opened to edit; a new one
-  { url: ROUTES.careVisits, shows: ['登记走访慰问', `${CARE_VISIT.memberName} · 生病住院`, '¥500.50', '走访人：陈静'] },
+  // 送温暖: the list under its filters (本学期 first, its dates in words) with its count and money; a visit opened to edit; a new one
+  { url: ROUTES.careVisits, shows: ['登记走访慰问', '上学期', '自定义', '时间：', '学期（', `${CARE_VISIT.memberName} · 生病住院`, '¥500.50', '走访人：陈静', '共 1 次，慰问金合计 ¥500.50'] },
   { url: REPORT_ROUTES.careForm(CARE_VISIT.visitId), shows: [CARE_VISIT.memberName, '生病住院', '陈静', '保存修改'], holds: ['500.50', '水果、牛奶'] },
   { url: REPORT_ROUTES.careForm(), shows: ['慰问对象', '退休教师慰问', '登记'] },
-  // 本月生日: the day, never the year
-  { url: ROUTES.birthdays, shows: ['李明', '已送生日贺卡（王秀兰）', '陈静', '记为已送'] },
+  // 会员生日: this month first (上个月 / 下个月 / a month picked), the day, never the year
+  { url: ROUTES.birthdays, shows: ['上个月', '下个月', '月份', '李明', '已送生日贺卡（王秀兰）', '陈静', '记为已送'] },
   // 通知: the list with the committee's read count, one notice (the chair sees 已读 12 / 40 人), 发布通知
   { url: ROUTES.notices, shows: ['发布通知', NOTICE.title, '置顶', '未读', '已读 12 人'] },
   { url: ROUTES.notice(NOTICE.noticeId), shows: [NOTICE.title, NOTICE.body, '已读 12 / 40 人', '修改通知'] },

@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chinaDateTime } from '../../shared/domain/chinaTime';
+import { previousTerm, termOf, termRange } from '../../shared/domain/term';
 import { as, ordinary, seed, type School } from '../support/fixtures';
 import { eventually } from '../support/eventually';
 import { inHours } from '../support/time';
@@ -173,7 +174,7 @@ describe('学期总结, 通知, 送温暖 (H5)', () => {
     await shot(page, 'report-notices-chair');
   });
 
-  it('the chair records a care visit (¥500.50, confirmed first) and sees this month’s birthdays', async () => {
+  it('the chair records a care visit (¥500.50, confirmed first), lists last term’s, and sees this month’s and next month’s birthdays', async () => {
     const school = await seed(10, 2);
     const memberId = ordinary(school);
     const name = (await people(school.orgId)).find((p) => p.memberId === memberId)!.name;
@@ -219,6 +220,23 @@ describe('学期总结, 通知, 送温暖 (H5)', () => {
     expect(await text(page, 'care-total')).toBe('共1次，慰问金合计¥500.50');
     await shot(page, 'report-care-list');
 
+    // 上学期 (the term rule of shared/domain/term.ts): a visit on its first day is the only one listed, with its count and money
+    const last = termRange(previousTerm(termOf(Date.now())));
+    const other = school.members.find((m) => m !== memberId && m !== school.chair)!;
+    const older = (await must(chair('POST', `/orgs/${school.orgId}/care-visits`, { memberId: other, kind: 'hardship', date: last.from, giftFen: 12_000 }))).visitId as string;
+    await eventually(async () => expect((await chair('GET', `/orgs/${school.orgId}/care-visits?from=${last.from}&to=${last.to}`)).body.visits).toHaveLength(1));
+    await page.getByTestId('care-period-lastTerm').click();
+    await page.getByTestId(`care-${older}`).waitFor();
+    expect(await text(page, 'care-total')).toBe('共1次，慰问金合计¥120.00');
+    expect(await text(page, 'care-range')).toContain(`${Number(last.from.slice(0, 4))}年${Number(last.from.slice(5, 7))}月1日至`);
+    expect(await page.getByTestId('care-list').innerText()).not.toContain('¥500.50');
+    // 自定义 starts from the dates on screen: two pickers, the same list
+    await page.getByTestId('care-period-custom').click();
+    await page.getByTestId('care-from').waitFor();
+    expect(await text(page, 'care-from')).toContain(`${Number(last.from.slice(0, 4))}年${Number(last.from.slice(5, 7))}月1日`);
+    expect(await text(page, 'care-total')).toBe('共1次，慰问金合计¥120.00');
+    await shot(page, 'report-care-custom', { fullPage: true });
+
     // 本月生日: a member born on the 15th of this month in 1980; the day shows, never the year
     const month = chinaDateTime(Date.now()).date.slice(5, 7);
     await must(chair('PATCH', `/members/${memberId}`, { birthDate: `1980-${month}-15` }));
@@ -238,5 +256,23 @@ describe('学期总结, 通知, 送温暖 (H5)', () => {
     await expect.poll(() => text(page, `bday-${memberId}`)).toContain('已送生日礼物');
     await noToast(page);
     await shot(page, 'report-birthdays-given', { fullPage: true });
+
+    // 下个月 (in December: next year's January): another member, and this month's is not listed; the mark is for that month's year
+    const [y, m] = chinaDateTime(Date.now()).date.split('-').map(Number) as [number, number];
+    const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+    const nextOne = school.members.find((m) => m !== memberId && m !== school.chair)!;
+    await must(chair('PATCH', `/members/${nextOne}`, { birthDate: `1985-${next.slice(5, 7)}-10` }));
+    await eventually(async () => expect((await chair('GET', `/orgs/${school.orgId}/birthdays?month=${next}`)).body.birthdays.map((b: { memberId: string }) => b.memberId)).toContain(nextOne));
+    await page.getByTestId('bday-month-2').click();
+    await page.getByTestId(`bday-${nextOne}`).waitFor();
+    expect(await text(page, 'birthdays-total')).toMatch(new RegExp(`^${Number(next.slice(0, 4))}年${Number(next.slice(5, 7))}月共1人过生日，已送0人$`));
+    expect(await page.getByTestId(`bday-${memberId}`).count()).toBe(0);
+    expect(await page.getByTestId('page-birthdays').innerText()).not.toContain('1985');
+    await page.getByTestId(`bday-mark-${nextOne}`).click();
+    await page.getByTestId('bday-ok').click();
+    await expect.poll(() => text(page, `bday-${nextOne}`)).toContain('已送生日贺卡');
+    expect((await chair('GET', `/orgs/${school.orgId}/birthdays?month=${next}`)).body.given).toBe(1);
+    await noToast(page);
+    await shot(page, 'report-birthdays-next', { fullPage: true });
   });
 });

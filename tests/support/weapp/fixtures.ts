@@ -789,14 +789,18 @@ const API: Route[] = [
   ),
   route('GET', '/orgs/:orgId/care-visits', Loose, () => ({ visits: [CARE_VISIT] })),
   route('GET', '/care-visits/:visitId', Loose, (r) => (r.params.visitId === CARE_VISIT.visitId ? { ...CARE_VISIT } : NOT_FOUND)),
-  route('GET', '/orgs/:orgId/birthdays', Loose, () => ({
-    month: isoInDays(0).slice(0, 7),
-    birthdays: [
-      { memberId: 'm-li-ming', name: '李明', groupId: 'grp-yuwen', retired: false, day: `${isoInDays(0).slice(5, 7)}-08`, given: { what: 'card', at: isoInDays(-1), byName: '王秀兰' } },
-      { memberId: 'm-chen-jing', name: '陈静', groupId: 'grp-shuxue', retired: false, day: `${isoInDays(0).slice(5, 7)}-21`, given: null },
-    ],
-    given: 1,
-  })),
+  // the month asked for (the page always asks: this month in China time first), else this month
+  route('GET', '/orgs/:orgId/birthdays', Loose, (r) => {
+    const month = r.query.get('month') ?? isoInDays(0).slice(0, 7);
+    return {
+      month,
+      birthdays: [
+        { memberId: 'm-li-ming', name: '李明', groupId: 'grp-yuwen', retired: false, day: `${month.slice(5, 7)}-08`, given: { what: 'card', at: isoInDays(-1), byName: '王秀兰' } },
+        { memberId: 'm-chen-jing', name: '陈静', groupId: 'grp-shuxue', retired: false, day: `${month.slice(5, 7)}-21`, given: null },
+      ],
+      given: 1,
+    };
+  }),
   route('GET', '/orgs/:orgId/notices', Loose, (r) => ({ notices: [withReads(NOTICE, r)] })),
   route('GET', '/notices/:noticeId', Loose, (r) => (r.params.noticeId === NOTICE.noticeId ? withReads(NOTICE, r) : NOT_FOUND)),
   route('POST', '/notices/:noticeId/read', Loose, (r) => (r.params.noticeId === NOTICE.noticeId ? { noticeId: NOTICE.noticeId, read: true } : NOT_FOUND)),

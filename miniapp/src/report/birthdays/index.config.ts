@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '本月生日', enablePullDownRefresh: true })
+export default definePageConfig({ navigationBarTitleText: '会员生日', enablePullDownRefresh: true })

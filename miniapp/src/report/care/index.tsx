@@ -12,13 +12,16 @@ import type { MeResult as Me } from '../../api/types'
 import { CommitteeGate } from '../shared/Gate'
 import { reportApi } from '../shared/api'
 import { REPORT_ROUTES } from '../shared/routes'
-import { fmtDay, periodRange, yuanText, type Period } from '../shared/term'
+import DatePick from '../shared/DatePick'
+import { currentTerm, fmtDay, periodRange, rangeText, withFrom, withTo, yuanText, type Period, type Term } from '../shared/term'
 import '../shared/report.css'
 
 const PERIODS: [Period, string][] = [
   ['all', '全部时间'],
   ['term', '本学期'],
+  ['lastTerm', '上学期'],
   ['month', '本月'],
+  ['custom', '自定义'],
 ]
 
 /** 送温暖: the committee's visits (五必访), newest first, filtered by kind and time; 登记走访 adds one. */
@@ -29,7 +32,20 @@ export default function CarePage() {
 function Visits({ me }: { me: Me }) {
   const [kind, setKind] = useState('')
   const [period, setPeriod] = useState<Period>('term')
-  const data = useAsync(() => reportApi.visits(me.member.orgId, { kind, ...periodRange(period) }), [me.member.orgId, kind, period])
+  const [custom, setCustom] = useState<Term>(() => currentTerm())
+  const range = periodRange(period, Date.now(), custom)
+  // the answer carries what it was asked for: a list is never shown under another filter's words
+  const asked = `${kind}|${range.from ?? ''}|${range.to ?? ''}`
+  const data = useAsync(
+    () => reportApi.visits(me.member.orgId, { kind, ...range }).then((r) => ({ ...r, asked })),
+    [me.member.orgId, asked],
+  )
+  const shown = data.data?.asked === asked ? data.data : undefined
+  const pick = (p: Period) => {
+    // 自定义 starts from the dates on screen (or this term), then each picker moves one end
+    if (p === 'custom' && period !== 'custom' && range.from && range.to) setCustom({ from: range.from, to: range.to })
+    setPeriod(p)
+  }
   usePullDownRefresh(() => {
     void data.reload().finally(() => Taro.stopPullDownRefresh())
   })
@@ -46,11 +62,17 @@ function Visits({ me }: { me: Me }) {
       <View className="rp-filters">
         <View className="chips" role="radiogroup" aria-label="时间">
           {PERIODS.map(([p, label]) => (
-            <View key={p} role="radio" aria-checked={period === p} className={`chip${period === p ? ' chip--on' : ''}`} onClick={() => setPeriod(p)} data-testid={`care-period-${p}`}>
+            <View key={p} role="radio" aria-checked={period === p} className={`chip${period === p ? ' chip--on' : ''}`} onClick={() => pick(p)} data-testid={`care-period-${p}`}>
               {label}
             </View>
           ))}
         </View>
+        {period === 'custom' && (
+          <View className="rp-dates rp-dates--filter" data-testid="care-custom">
+            <DatePick label="从" value={custom.from} onChange={(from) => setCustom((c) => withFrom(c, from))} testId="care-from" />
+            <DatePick label="到" value={custom.to} onChange={(to) => setCustom((c) => withTo(c, to))} testId="care-to" />
+          </View>
+        )}
         <View className="chips" role="radiogroup" aria-label="慰问类别">
           <View role="radio" aria-checked={kind === ''} className={`chip${kind === '' ? ' chip--on' : ''}`} onClick={() => setKind('')} data-testid="care-kind-all">
             全部类别
@@ -62,8 +84,11 @@ function Visits({ me }: { me: Me }) {
           ))}
         </View>
       </View>
+      <Text className="rp-range" data-testid="care-range">
+        时间：{rangeText(range)}
+      </Text>
       <AsyncView
-        data={data.data}
+        data={shown}
         error={data.error}
         onRetry={() => void data.reload()}
         loadingText="正在加载走访记录…"

@@ -1,5 +1,5 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import { Picker, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import Page from '../../components/Page'
 import BigButton from '../../components/BigButton'
@@ -9,11 +9,12 @@ import { useAsync } from '../../lib/useAsync'
 import { exportXlsx } from '../../lib/exportXlsx'
 import type { MeResult as Me } from '../../api/types'
 import Bars from '../shared/Bars'
+import DatePick from '../shared/DatePick'
 import { CommitteeGate } from '../shared/Gate'
 import { reportApi, type TermReport } from '../shared/api'
 import { chartBars, figureGroups } from '../shared/figures'
 import { REPORT_ROUTES } from '../shared/routes'
-import { currentTerm, fmtDay, termName, type Term } from '../shared/term'
+import { currentTerm, fmtDay, termName, withFrom, withTo, type Term } from '../shared/term'
 import { AID_CATEGORIES, AID_CATEGORY_LABELS } from '@shared/domain/aid'
 import { formatFen } from '@shared/domain/fen'
 import '../shared/report.css'
@@ -32,8 +33,8 @@ function Report({ me }: { me: Me }) {
     void report.reload().finally(() => Taro.stopPullDownRefresh())
   })
 
-  const setFrom = (from: string) => setTerm((t) => ({ from, to: from > t.to ? from : t.to }))
-  const setTo = (to: string) => setTerm((t) => ({ from: to < t.from ? to : t.from, to }))
+  const setFrom = (from: string) => setTerm((t) => withFrom(t, from))
+  const setTo = (to: string) => setTerm((t) => withTo(t, to))
   const open = (figure: string, title: string) => void Taro.navigateTo({ url: REPORT_ROUTES.records(figure, term, title) })
   const download = async (kind: 'docx' | 'xlsx') => {
     setBusy(kind === 'docx' ? '正在生成总结初稿…' : '正在导出统计表…')
@@ -134,18 +135,5 @@ function Chart({ title, empty, bars, testId }: { title: string; empty: string; b
       <Text className="rp-chart-title">{title}</Text>
       {bars.length === 0 ? <Text className="hint">{empty}</Text> : <Bars bars={bars} testId={testId} label={title} />}
     </>
-  )
-}
-
-function DatePick({ label, value, onChange, testId }: { label: string; value: string; onChange: (v: string) => void; testId: string }) {
-  return (
-    <Picker mode="date" value={value} onChange={(e) => onChange(String(e.detail.value))}>
-      <View className="rp-pick" data-testid={testId}>
-        <Text>
-          {label} {fmtDay(value)}
-        </Text>
-        <Text className="rp-pick__change">改</Text>
-      </View>
-    </Picker>
   )
 }

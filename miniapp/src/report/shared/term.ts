@@ -1,7 +1,7 @@
 import { chinaDateTime } from '@shared/domain/chinaTime'
 import { addDays } from '@shared/domain/care'
 import { formatFen, parseYuan, type YuanInput } from '@shared/domain/money'
-import { termOf, termRange } from '@shared/domain/term'
+import { previousTerm, termOf, termRange } from '@shared/domain/term'
 
 /** A term (学期) as the report takes it: both dates in China time, both included. */
 export interface Term {
@@ -51,11 +51,19 @@ export function giftFenOf(text: string): YuanInput {
   return parseYuan(t)
 }
 
-export type Period = 'all' | 'term' | 'month'
+export type Period = 'all' | 'term' | 'lastTerm' | 'month' | 'custom'
 
-/** The dates a period covers (China time), or none. */
-export function periodRange(period: Period, now = Date.now()): { from?: string; to?: string } {
+/** A list's dates, both included (China time); none: all time. */
+export type Range = { from?: string; to?: string }
+
+/**
+ * The dates a period covers (China time), or none. 本学期 and 上学期 follow the one term rule
+ * (shared/domain/term.ts); 自定义 is the range picked (or, before one is, this term).
+ */
+export function periodRange(period: Period, now = Date.now(), custom?: Term): Range {
   if (period === 'term') return currentTerm(now)
+  if (period === 'lastTerm') return termRange(previousTerm(termOf(now)))
+  if (period === 'custom') return custom ?? currentTerm(now)
   if (period === 'month') {
     const today = chinaDateTime(now).date
     const [y, m] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))]
@@ -65,3 +73,27 @@ export function periodRange(period: Period, now = Date.now()): { from?: string; 
   return {}
 }
 
+/** The range in words: 2026年9月1日至2026年12月31日; a term by its name first; none: 全部时间. */
+export function rangeText(r: Range): string {
+  if (!r.from || !r.to) return '全部时间'
+  const days = `${fmtDay(r.from)}至${fmtDay(r.to)}`
+  const name = termName({ from: r.from, to: r.to })
+  return name === days ? days : `${name}（${days}）`
+}
+
+/** A new start; an end before it moves with it (from ≤ to). */
+export const withFrom = (r: Term, from: string): Term => ({ from, to: from > r.to ? from : r.to })
+/** A new end; a start after it moves with it (from ≤ to). */
+export const withTo = (r: Term, to: string): Term => ({ from: to < r.from ? to : r.from, to })
+
+/** This month in China time: YYYY-MM. */
+export const thisMonth = (now = Date.now()): string => chinaDateTime(now).date.slice(0, 7)
+
+/** A month `by` months away: ('2026-12', 1) → '2027-01'. */
+export function shiftMonth(month: string, by: number): string {
+  const n = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + by
+  return `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`
+}
+
+/** 2027-01 → 2027年1月. */
+export const monthName = (month: string): string => `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月`
