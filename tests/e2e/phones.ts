@@ -19,10 +19,20 @@ export async function phoneAs(orgId: string, memberId: string, options: { wxfont
   const { page } = session;
   const font = options.wxfont ? (/^[\d.]+$/.test(options.wxfont) ? `?fontScale=${options.wxfont}` : `?wxfont=${options.wxfont}`) : '';
   await page.goto(`/${font}#/pages/login/index?org=${orgId}`);
-  await page.getByTestId(`login-${memberId}`).click();
   // the privacy notice comes only on a member's first login
   const agree = page.getByTestId('consent-agree');
-  await agree.or(page.getByTestId('page-home')).first().waitFor();
+  const login = page.getByTestId(`login-${memberId}`);
+  await login.click();
+  // A tap that lands while the list re-renders can be lost, on a phone as here: tap again, as a person would.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await agree.or(page.getByTestId('page-home')).first().waitFor({ timeout: 10_000 });
+      break;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      if (await login.isVisible()) await login.click();
+    }
+  }
   if (await agree.isVisible()) await agree.click();
   await page.getByTestId('page-home').waitFor();
   return page;
