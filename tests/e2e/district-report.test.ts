@@ -1,22 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { previousTerm, termLabel, termOf } from '../../shared/domain/term';
 import { anon, type School } from '../support/fixtures';
 import { indexSettled } from '../support/eventually';
 import { readXlsx } from '../support/xlsx';
-import { launchPhone, shot, type PhoneSession } from './browser';
+import { shot } from './browser';
+import { closePhones, phoneAs } from './phones';
 
 /**
  * 各校学期汇总 in the browser: the district admin opens it from 全区学校, reads the district's
  * totals, sorts the schools by a column and downloads the .xlsx. Three schools of a fresh district
  * get term tallies through the dev fixture (the flows that keep them are tested beside each flow).
  */
-let session: PhoneSession | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
+afterEach(closePhones);
 
 const districtId = `dist-drp-${randomBytes(4).toString('hex')}`;
 const term = termOf(Date.now());
@@ -37,12 +34,7 @@ describe('各校学期汇总 (H5)', () => {
     }
     await indexSettled();
 
-    session = await launchPhone({ baseURL: inject('webUrl') });
-    const { page } = session;
-    await page.goto(`/#/pages/login/index?org=o-${districtId}-office`);
-    await page.getByTestId(`login-${schools[0]!.districtAdmin}`).click();
-    await page.getByTestId('consent-agree').click();
-    await page.getByTestId('page-home').waitFor();
+    const page = await phoneAs(`o-${districtId}-office`, schools[0]!.districtAdmin);
     await page.getByTestId('shortcut-district').click();
     await page.getByTestId('district-report-link').click();
 

@@ -1,29 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { anon, as, ordinary, type School } from '../support/fixtures';
 import { indexSettled } from '../support/eventually';
 import { inHours } from '../support/time';
-import { launchPhone, shot, type PhoneSession } from './browser';
+import { shot } from './browser';
+import { closePhones, phoneAs } from './phones';
 
 /**
  * 全区一日捐 in the browser: a school's member sees the district's campaign with its 全区 tag; the
  * district admin opens 全区捐款 from 我的 and reads each school's total and donor count, sorted.
  */
-let session: PhoneSession | undefined;
-afterEach(async () => {
-  await session?.close();
-  session = undefined;
-});
-
-async function loginAs(orgId: string, memberId: string) {
-  session = await launchPhone({ baseURL: inject('webUrl') });
-  const { page } = session;
-  await page.goto(`/#/pages/login/index?org=${orgId}`);
-  await page.getByTestId(`login-${memberId}`).click();
-  await page.getByTestId('consent-agree').click();
-  await page.getByTestId('page-home').waitFor();
-  return page;
-}
+afterEach(closePhones);
 
 const districtId = `dist-e2e-${randomBytes(4).toString('hex')}`;
 const gid = () => `d-${randomBytes(9).toString('base64url')}`;
@@ -59,7 +46,7 @@ describe('全区一日捐 (H5)', () => {
     const names = await Promise.all(schools.map(async (s) => (await (await as(s.chair))('GET', `/orgs/${s.orgId}`)).body.name as string));
 
     // A member of school 2: the 捐款 tab lists it with its 全区 tag.
-    let page = await loginAs(schools[2]!.orgId, ordinary(schools[2]!));
+    let page = await phoneAs(schools[2]!.orgId, ordinary(schools[2]!));
     await page.goto('/#/pages/donate/index');
     const card = page.getByTestId(`campaign-card-${campaignId}`);
     await card.waitFor({ timeout: 15_000 });
@@ -71,10 +58,10 @@ describe('全区一日捐 (H5)', () => {
     await own.waitFor({ timeout: 15_000 });
     expect(await own.innerText()).toContain('本校已确认 ¥100.00，1 人捐款');
     await shot(page, 'e2e-district-campaign-page', { fullPage: true });
-    await session!.close();
+    await closePhones();
 
     // The district admin: 我的 → 全区捐款 → the campaign → each school's totals.
-    page = await loginAs(`o-${districtId}-office`, schools[0]!.districtAdmin);
+    page = await phoneAs(`o-${districtId}-office`, schools[0]!.districtAdmin);
     await page.goto('/#/pages/mine/index');
     await page.getByTestId('mine-district-donations').click();
     await page.getByTestId(`dd-campaign-${campaignId}`).waitFor({ timeout: 15_000 });

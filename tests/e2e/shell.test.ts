@@ -5,23 +5,14 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import { as, seed } from '../support/fixtures';
 import { rosterXlsx } from '../support/xlsx';
 import { launchPhone, shot, type PhoneSession } from './browser';
+import { closePhones, phoneAs } from './phones';
 
 let session: PhoneSession | undefined;
 afterEach(async () => {
   await session?.close();
   session = undefined;
+  await closePhones();
 });
-
-async function loginAs(orgId: string, memberId: string) {
-  session = await launchPhone({ baseURL: inject('webUrl') });
-  const { page } = session;
-  await page.goto(`/#/pages/login/index?org=${orgId}`);
-  await page.getByTestId(`login-${memberId}`).click();
-  // First login: the privacy notice, then 首页 (wait for it: going elsewhere sooner races its reLaunch).
-  await page.getByTestId('consent-agree').click();
-  await page.getByTestId('page-home').waitFor();
-  return page;
-}
 
 describe('mini-program shell (H5)', () => {
   it('a seeded member logs in and sees 我的 with the right name and roles', async () => {
@@ -55,7 +46,7 @@ describe('mini-program shell (H5)', () => {
 
   it('the chair imports an .xlsx roster and sees the members listed', async () => {
     const school = await seed(10, 2);
-    const page = await loginAs(school.orgId, school.chair);
+    const page = await phoneAs(school.orgId, school.chair);
     const file = join(tmpdir(), `花名册-${Date.now()}.xlsx`);
     writeFileSync(
       file,
@@ -106,7 +97,7 @@ describe('mini-program shell (H5)', () => {
   it('the district union’s admin opens 全区学校 from 首页 and finds a school', async () => {
     const school = await seed(10, 0);
     const orgName = (await (await as(school.chair))('GET', `/orgs/${school.orgId}`)).body.name as string;
-    const page = await loginAs('o-dist-dev-office', (school as typeof school & { districtAdmin: string }).districtAdmin);
+    const page = await phoneAs('o-dist-dev-office', (school as typeof school & { districtAdmin: string }).districtAdmin);
     await page.getByTestId('shortcut-district').click();
     await page.getByTestId(`school-${school.orgId}`).waitFor({ timeout: 15_000 });
     expect(await page.getByTestId(`school-${school.orgId}`).innerText()).toContain(orgName);
