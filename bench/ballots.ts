@@ -9,8 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { benchTransactions } from '../local/dynamodb/bench';
-import { startBenchStack } from './stack';
+import { lastRunLine, rawTransactionRates, startBenchStack } from './stack';
 import { dbStats } from '../functions/lib/db';
 import { ROOT } from '../local/serverlessConfig';
 import { pct, pool, round } from './stats';
@@ -105,13 +104,10 @@ async function main() {
   const stack = await startBenchStack();
   const storm = await ballotStorm(stack.url);
   console.log('raw emulator, same run…');
-  const raw = {
-    transactWritePerSec: (await benchTransactions(stack.dynamoEndpoint, 2000)).opsPerSec,
-    transactWriteHotKeyPerSec: (await benchTransactions(stack.dynamoEndpoint, 2000, { hotKey: true })).opsPerSec,
-  };
+  const raw = await rawTransactionRates(stack.dynamoEndpoint);
   await stack.close();
   const date = new Date().toISOString();
-  const lastRun = `Last run: ${date} (Node ${process.version}, ${(await import('node:os')).cpus().length} cores)`;
+  const lastRun = lastRunLine(date);
   const resultsPath = join(ROOT, 'bench/results.json');
   const results = JSON.parse(readFileSync(resultsPath, 'utf8'));
   results.ballots = { date, ...storm, emulator: raw, ratio: { votesToHotKeyTransactions: round(storm.votesPerSec / raw.transactWriteHotKeyPerSec, 3), votesToRawTransactions: round(storm.votesPerSec / raw.transactWritePerSec, 3) } };

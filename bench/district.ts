@@ -17,7 +17,7 @@ import { AID_CATEGORIES } from '../shared/domain/aid';
 import { CARE_KINDS } from '../shared/domain/care';
 import type { TallyChange } from '../shared/domain/tally';
 import { termOf, termRange } from '../shared/domain/term';
-import { startBenchStack } from './stack';
+import { lastRunLine, startBenchStack } from './stack';
 import { dbStats, transact } from '../functions/lib/db';
 import { tallyWrite } from '../functions/domain/tally/writes';
 import { issueSession } from '../functions/lib/tokens';
@@ -248,7 +248,7 @@ async function main() {
   const s = await districtView(stack.url);
   await stack.close();
   const date = new Date().toISOString();
-  writeDistrict(s, date, `Last run: ${date} (Node ${process.version}, ${(await import('node:os')).cpus().length} cores)`);
+  writeDistrict(s, date, lastRunLine(date));
   if (!checkDistrictBudget(s)) process.exit(1);
 }
 

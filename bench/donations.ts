@@ -14,8 +14,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { benchTransactions } from '../local/dynamodb/bench';
-import { startBenchStack } from './stack';
+import { lastRunLine, rawTransactionRates, startBenchStack } from './stack';
 import { dbStats } from '../functions/lib/db';
 import { ROOT } from '../local/serverlessConfig';
 import { pct, pool, round } from './stats';
@@ -186,13 +185,11 @@ async function main() {
   const stack = await startBenchStack();
   const drive = await districtDrive(stack.url);
   console.log('raw emulator, same run…');
-  const raw = {
-    transactWritePerSec: round((await benchTransactions(stack.dynamoEndpoint, 2000)).opsPerSec),
-    transactWriteHotKeyPerSec: round((await benchTransactions(stack.dynamoEndpoint, 2000, { hotKey: true })).opsPerSec),
-  };
+  const rates = await rawTransactionRates(stack.dynamoEndpoint);
+  const raw = { transactWritePerSec: round(rates.transactWritePerSec), transactWriteHotKeyPerSec: round(rates.transactWriteHotKeyPerSec) };
   await stack.close();
   const date = new Date().toISOString();
-  const lastRun = `Last run: ${date} (Node ${process.version}, ${(await import('node:os')).cpus().length} cores)`;
+  const lastRun = lastRunLine(date);
   writeDonations(drive, raw, date, lastRun);
 }
 
