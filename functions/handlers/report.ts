@@ -14,14 +14,14 @@ function rangeOf(query: Record<string, string>): DateRange {
 }
 
 export const handler = defineApi({
-  'GET /orgs/{orgId}/report': async ({ params, query }) => ok(termFigures(await loadTerm(params.orgId!, rangeOf(query)))),
+  'GET /orgs/{orgId}/report': async ({ resource: org, query }) => ok(termFigures(await loadTerm(org, rangeOf(query)))),
 
   /** Extension: `?figure=events.participants&from&to` → the records the figure counts or sums. */
-  'GET /orgs/{orgId}/report/records': async ({ params, query }) => {
+  'GET /orgs/{orgId}/report/records': async ({ resource: org, query }) => {
     const range = rangeOf(query);
     const figure = query.figure;
     if (!figure || !/^[A-Za-z]+\.[A-Za-z]+(\.[A-Za-z0-9_-]{1,64}\.[A-Za-z]+)?$/.test(figure)) throw invalidInput('请提供指标名 figure，例如 events.participants');
-    const records = await figureRecords(await loadTerm(params.orgId!, range), figure);
+    const records = await figureRecords(await loadTerm(org, range), figure);
     return ok({ figure, from: range.from, to: range.to, count: records.length, records });
   },
 });

@@ -5,17 +5,17 @@ import { termReport } from '../domain/report/term';
 import { figuresWorkbook } from '../domain/report/xlsx';
 import { districtReport, termOfQuery } from '../domain/tally/district';
 import { districtWorkbook } from '../domain/tally/xlsx';
-import { getOrg } from '../domain/orgs';
+import '../domain/orgs';
 import { invalidInput } from '../lib/errors';
 import { defineApi } from '../lib/http';
 
 /** The term's figures (.xlsx): its own function, so the report's JSON routes don't load the spreadsheet library. */
 export const handler = defineApi({
-  'GET /orgs/{orgId}/report.xlsx': async ({ params, query }) => {
+  'GET /orgs/{orgId}/report.xlsx': async ({ resource: org, query }) => {
     const range = parseRange(query.from, query.to);
     if (typeof range === 'string') throw invalidInput(range);
-    const [figures, org] = await Promise.all([termReport(params.orgId!, range), getOrg(params.orgId!)]);
-    const bytes = await figuresWorkbook(draftOf(figures, org?.name ?? ''), figures, termCharts(figures));
+    const figures = await termReport(org, range);
+    const bytes = await figuresWorkbook(draftOf(figures, org.name), figures, termCharts(figures));
     return { status: 200, file: { bytes, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename: `工会工作数据-${range.from}至${range.to}.xlsx` } };
   },
 

@@ -18,7 +18,7 @@ import type { RegistrationItem } from '../../entities/registration';
 import { Session, type SessionItem } from '../../entities/session';
 import { SessionTotals, type SessionTotalsItem } from '../../entities/sessionTotals';
 import { batchGet, getItem, queryAll, refresh } from '../../lib/db';
-import { termReport, type TermFigures } from './term';
+import { schoolOf, termReport, type TermFigures } from './term';
 
 /**
  * The recount check: every figure of the term report computed again from the base records, by
@@ -184,7 +184,7 @@ const same = (a: number | null | undefined, b: number | null | undefined) => (ty
 
 /** The report and its recount, figure by figure (every figure of either side). */
 export async function checkTerm(orgId: string, range: DateRange): Promise<{ rows: RecountRow[]; ok: boolean }> {
-  const [report, again] = await Promise.all([termReport(orgId, range).then(flatten), recount(orgId, range)]);
+  const [report, again] = await Promise.all([schoolOf(orgId).then((org) => termReport(org, range)).then(flatten), recount(orgId, range)]);
   const names = [...new Set([...Object.keys(report), ...Object.keys(again)])].sort();
   const rows = names.map((figure) => ({ figure, report: report[figure], recount: again[figure], ok: same(report[figure], again[figure]) }));
   return { rows, ok: rows.every((r) => r.ok) };

@@ -17,6 +17,7 @@ import { Registration, type RegistrationItem } from '../../entities/registration
 import { Session, type SessionItem } from '../../entities/session';
 import { counterName, SessionTotals, type SessionTotalsItem } from '../../entities/sessionTotals';
 import { batchGet, getItem, queryAll, refresh } from '../../lib/db';
+import { notFound } from '../../lib/errors';
 
 /**
  * The term report (学期工作总结): a school's figures for a range of China-time dates, from the
@@ -43,14 +44,21 @@ export interface TermData {
 
 const parallel = <T, R>(items: T[], fn: (t: T) => Promise<R>) => Promise.all(items.map(fn));
 
-/** Everything the report reads: one query per list, one per event and campaign of the term, batched gets for aggregates. */
-export async function loadTerm(orgId: string, range: DateRange): Promise<TermData> {
+/** The school a check or a tool names by id (the report's routes get it from the request's own read). */
+export async function schoolOf(orgId: string): Promise<OrgItem> {
   const org = await getItem<OrgItem>(Org.key({ orgId }));
+  if (!org) throw notFound('找不到这个学校');
+  return org;
+}
+
+/** Everything the report reads: one query per list, one per event and campaign of the term, batched gets for aggregates. */
+export async function loadTerm(org: Pick<OrgItem, 'orgId' | 'districtId'>, range: DateRange): Promise<TermData> {
+  const { orgId } = org;
   const [members, events, campaigns, districtCampaigns, sessions, ideas, ballots, visits, ledger] = await Promise.all([
     queryAll<MemberItem>(Member.queryOfOrg(orgId)),
     queryAll<EventItem>(Event.queryOfOrgBetween(orgId, range.startMs, range.endMs)),
     queryAll<CampaignItem>(Campaign.queryOfOrgBetween(orgId, range.startMs, range.endMs)),
-    org ? queryAll<CampaignItem>(Campaign.queryOfDistrictBetween(org.districtId, range.startMs, range.endMs)) : Promise.resolve([]),
+    queryAll<CampaignItem>(Campaign.queryOfDistrictBetween(org.districtId, range.startMs, range.endMs)),
     queryAll<SessionItem>(Session.queryOfOrgBetween(orgId, range.startMs, range.endMs)),
     queryAll<IdeaItem>(Idea.queryOfOrgBetween(orgId, range.startMs, range.endMs)),
     queryAll<BallotItem>(Ballot.queryOfOrg(orgId)),
@@ -191,4 +199,4 @@ export function termFigures(d: TermData) {
 export type TermFigures = ReturnType<typeof termFigures>;
 
 /** The contract's figures, with the extensions, for a school and a range. */
-export const termReport = async (orgId: string, range: DateRange) => termFigures(await loadTerm(orgId, range));
+export const termReport = async (org: Pick<OrgItem, 'orgId' | 'districtId'>, range: DateRange) => termFigures(await loadTerm(org, range));

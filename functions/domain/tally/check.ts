@@ -6,7 +6,7 @@ import { MemberCounts, type MemberCountsItem } from '../../entities/memberCounts
 import { TermTally, type TermTallyItem } from '../../entities/termTally';
 import { getItem } from '../../lib/db';
 import { flatten, type RecountRow } from '../report/recount';
-import { loadTerm, termFigures } from '../report/term';
+import { loadTerm, schoolOf, termFigures } from '../report/term';
 import { memberCountsOf, tallyOf } from './rebuild';
 
 /**
@@ -19,7 +19,7 @@ import { memberCountsOf, tallyOf } from './rebuild';
 export async function checkTally(orgId: string, term: string): Promise<{ rows: RecountRow[]; ok: boolean }> {
   const range = parseRange(termRange(term).from, termRange(term).to);
   if (typeof range === 'string') throw new Error(range);
-  const [tally, counts, d] = await Promise.all([getItem<TermTallyItem>(TermTally.key({ orgId, term })), getItem<MemberCountsItem>(MemberCounts.key({ orgId })), loadTerm(orgId, range)]);
+  const [tally, counts, d] = await Promise.all([getItem<TermTallyItem>(TermTally.key({ orgId, term })), getItem<MemberCountsItem>(MemberCounts.key({ orgId })), schoolOf(orgId).then((org) => loadTerm(org, range))]);
   const fromRecords: Record<string, number> = { ...memberCountsOf(d), ...tallyOf(d) };
   const kept: Record<string, number> = {};
   for (const f of MEMBER_COUNT_FIGURES) kept[f] = Number(counts?.[f] ?? 0);

@@ -5,7 +5,7 @@ import { termRange } from '../../../shared/domain/term';
 import { MemberCounts, type MemberCountsItem } from '../../entities/memberCounts';
 import { TermTally, type TermTallyItem } from '../../entities/termTally';
 import { put, transact } from '../../lib/db';
-import { activeMembers, loadTerm, sessionCounters, termFigures, type TermData } from '../report/term';
+import { activeMembers, loadTerm, schoolOf, sessionCounters, termFigures, type TermData } from '../report/term';
 
 /**
  * A school's term tally as the records give it (what the writes should have kept): for a school
@@ -54,7 +54,7 @@ export function memberCountsOf(d: Pick<TermData, 'members'>): Record<MemberCount
 export async function rebuildTally(orgId: string, term: string) {
   const range = parseRange(termRange(term).from, termRange(term).to);
   if (typeof range === 'string') throw new Error(range);
-  const d = await loadTerm(orgId, range);
+  const d = await loadTerm(await schoolOf(orgId), range);
   const tally = tallyOf(d);
   const counts = memberCountsOf(d);
   const tallyItem: TermTallyItem = { ...TermTally.key({ orgId, term }), type: 'termTally', orgId, term, ...tally };
