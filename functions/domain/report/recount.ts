@@ -180,7 +180,7 @@ export interface RecountRow {
 }
 
 /** Rates agree when they differ by less than a rounding error of the division (both are quotients of the same integers). */
-const same = (a: number | null | undefined, b: number | null | undefined) => (typeof a === 'number' && typeof b === 'number' ? Math.abs(a - b) < 1e-12 : a === b);
+export const same = (a: number | null | undefined, b: number | null | undefined) => (typeof a === 'number' && typeof b === 'number' ? Math.abs(a - b) < 1e-12 : a === b);
 
 /** The report and its recount, figure by figure (every figure of either side). */
 export async function checkTerm(orgId: string, range: DateRange): Promise<{ rows: RecountRow[]; ok: boolean }> {

@@ -5,7 +5,7 @@ import { termRange } from '../../../shared/domain/term';
 import { MemberCounts, type MemberCountsItem } from '../../entities/memberCounts';
 import { TermTally, type TermTallyItem } from '../../entities/termTally';
 import { getItem } from '../../lib/db';
-import { flatten, type RecountRow } from '../report/recount';
+import { flatten, same, type RecountRow } from '../report/recount';
 import { loadTerm, schoolOf, termFigures } from '../report/term';
 import { memberCountsOf, tallyOf } from './rebuild';
 
@@ -20,16 +20,16 @@ export async function checkTally(orgId: string, term: string): Promise<{ rows: R
   const range = parseRange(termRange(term).from, termRange(term).to);
   if (typeof range === 'string') throw new Error(range);
   const [tally, counts, d] = await Promise.all([getItem<TermTallyItem>(TermTally.key({ orgId, term })), getItem<MemberCountsItem>(MemberCounts.key({ orgId })), schoolOf(orgId).then((org) => loadTerm(org, range))]);
-  const fromRecords: Record<string, number> = { ...memberCountsOf(d), ...tallyOf(d) };
+  const figures = termFigures(d);
+  const fromRecords: Record<string, number> = { ...memberCountsOf(d), ...tallyOf(d, figures) };
   const kept: Record<string, number> = {};
   for (const f of MEMBER_COUNT_FIGURES) kept[f] = Number(counts?.[f] ?? 0);
   for (const f of TALLY_FIGURES) kept[f] = Number(tally?.[f] ?? 0);
   const rows: RecountRow[] = Object.keys(fromRecords).map((figure) => ({ figure, report: fromRecords[figure], recount: kept[figure], ok: fromRecords[figure] === kept[figure] }));
   // The report's rates from the kept counters.
-  const report = flatten(termFigures(d));
+  const report = flatten(figures);
   const stats = statsOf(Object.fromEntries(STATS_COUNTERS.map((k) => [k, kept[`proposals.${k}`]!])));
   const turnout = kept['ballots.eligible'] === 0 ? null : kept['ballots.cast']! / kept['ballots.eligible']!;
-  const same = (a: number | null | undefined, b: number | null) => a === b || (typeof a === 'number' && typeof b === 'number' && Math.abs(a - b) < 1e-12);
   for (const [figure, value] of [['proposals.answerRate', stats.answerRate], ['proposals.satisfactionRate', stats.satisfactionRate], ['ballots.turnout', turnout]] as const) {
     rows.push({ figure, report: report[figure], recount: value, ok: same(report[figure], value) });
   }
