@@ -1,7 +1,8 @@
-import { MEMBER_COUNT_FIGURES, tallyEntries, type MemberCountFigure, type TallyChange } from '../../../shared/domain/tally';
+import { MEMBER_COUNT_FIGURES, negated, tallyEntries, type MemberCountFigure, type TallyChange } from '../../../shared/domain/tally';
 import { termOf } from '../../../shared/domain/term';
 import { MemberCounts } from '../../entities/memberCounts';
 import { TermTally } from '../../entities/termTally';
+import type { TableKey } from '../../entities/key';
 import { update, type TransactItem } from '../../lib/db';
 
 /**
@@ -35,13 +36,7 @@ export function tallyWrites(orgId: string, changes: DatedChange[]): TransactItem
   for (const [term, sums] of byTerm) {
     const entries = [...sums].filter(([, by]) => by !== 0);
     if (entries.length === 0) continue;
-    writes.push(
-      update(TermTally.key({ orgId, term }), {
-        UpdateExpression: `ADD ${entries.map((_, i) => `#f${i} :f${i}`).join(', ')} SET #type = :type, orgId = :org, #term = :term`,
-        ExpressionAttributeNames: { '#type': 'type', '#term': 'term', ...Object.fromEntries(entries.map(([f], i) => [`#f${i}`, f])) },
-        ExpressionAttributeValues: { ':type': 'termTally', ':org': orgId, ':term': term, ...Object.fromEntries(entries.map(([, by], i) => [`:f${i}`, by])) },
-      }),
-    );
+    writes.push(addTo(TermTally.key({ orgId, term }), entries, { type: 'termTally', orgId, term }));
   }
   return writes;
 }
@@ -52,7 +47,7 @@ export const tallyWrite = (orgId: string, at: number | string, change: TallyChan
 /** A record whose date moves (an event's start, a campaign's close): its share leaves the old term and joins the new (nothing when the term stays). */
 export const movedTally = (orgId: string, fromAt: number | string, toAt: number | string, share: TallyChange): TransactItem[] =>
   tallyWrites(orgId, [
-    { at: fromAt, change: Object.fromEntries(tallyEntries(share).map(([k, by]) => [k, -by])) },
+    { at: fromAt, change: negated(share) },
     { at: toAt, change: share },
   ]);
 
@@ -60,11 +55,15 @@ export const movedTally = (orgId: string, fromAt: number | string, toAt: number 
 export function memberCountsWrite(orgId: string, change: Partial<Record<MemberCountFigure, number>>): TransactItem[] {
   const entries = MEMBER_COUNT_FIGURES.map((f) => [f, change[f] ?? 0] as const).filter(([, by]) => by !== 0);
   if (entries.length === 0) return [];
-  return [
-    update(MemberCounts.key({ orgId }), {
-      UpdateExpression: `ADD ${entries.map((_, i) => `#f${i} :f${i}`).join(', ')} SET #type = :type, orgId = :org`,
-      ExpressionAttributeNames: { '#type': 'type', ...Object.fromEntries(entries.map(([f], i) => [`#f${i}`, f])) },
-      ExpressionAttributeValues: { ':type': 'memberCounts', ':org': orgId, ...Object.fromEntries(entries.map(([, by], i) => [`:f${i}`, by])) },
-    }),
-  ];
+  return [addTo(MemberCounts.key({ orgId }), entries, { type: 'memberCounts', orgId })];
+}
+
+/** ADD each figure (names aliased: they hold dots) and SET the item's own attributes, so it appears with its first change. */
+function addTo(key: TableKey, entries: (readonly [string, number])[], attributes: Record<string, string>): TransactItem {
+  const own = Object.entries(attributes);
+  return update(key, {
+    UpdateExpression: `ADD ${entries.map((_, i) => `#f${i} :f${i}`).join(', ')} SET ${own.map((_, i) => `#a${i} = :a${i}`).join(', ')}`,
+    ExpressionAttributeNames: { ...Object.fromEntries(entries.map(([f], i) => [`#f${i}`, f])), ...Object.fromEntries(own.map(([a], i) => [`#a${i}`, a])) },
+    ExpressionAttributeValues: { ...Object.fromEntries(entries.map(([, by], i) => [`:f${i}`, by])), ...Object.fromEntries(own.map(([, v], i) => [`:a${i}`, v])) },
+  });
 }
